@@ -1,0 +1,116 @@
+"""Shared building blocks of the plan model: the strict base class, code and
+number types, qualifiers of approximate figures, and the `Figure` that holds a
+measured or targeted value (a count of a total, a percentage, an amount or a
+yes/no) exactly as a document states it."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+
+class Strict(BaseModel):
+    """Base of every plan model: unknown fields are errors, values are not coerced loosely."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+
+def _code_text(value: Any) -> Any:
+    """Criterion and indicator codes are text: `17.10` written unquoted stays "17.10"."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return value
+
+
+Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+Text = Annotated[str, Field(min_length=1)]
+Year = Annotated[int, Field(ge=1945, le=2100)]
+NonNegative = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=28)]
+Count = Annotated[int, Field(ge=0, le=10**12)]
+
+
+class Qualifier(str, enum.Enum):
+    """How a stated figure is meant: exactly, about, at least ("trên", "ít nhất")…"""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    OVER = "over"
+    AT_MOST = "at_most"
+    UNDER = "under"
+
+
+class Standard(str, enum.Enum):
+    """Standards a unit can be recognised at (xã, thôn, huyện)."""
+
+    XA_NTM = "xa_ntm"
+    XA_NANG_CAO = "xa_nang_cao"
+    XA_KIEU_MAU = "xa_kieu_mau"
+    THON_NTM = "thon_ntm"
+    THON_KIEU_MAU = "thon_kieu_mau"
+    HUYEN_NTM = "huyen_ntm"
+    HUYEN_NANG_CAO = "huyen_nang_cao"
+    TINH_HOAN_THANH = "tinh_hoan_thanh"
+
+
+STANDARD_ORDER = {
+    Standard.XA_NTM: (Standard.XA_NTM, 1),
+    Standard.XA_NANG_CAO: (Standard.XA_NTM, 2),
+    Standard.XA_KIEU_MAU: (Standard.XA_NTM, 3),
+    Standard.THON_NTM: (Standard.THON_NTM, 1),
+    Standard.THON_KIEU_MAU: (Standard.THON_NTM, 2),
+    Standard.HUYEN_NTM: (Standard.HUYEN_NTM, 1),
+    Standard.HUYEN_NANG_CAO: (Standard.HUYEN_NTM, 2),
+    Standard.TINH_HOAN_THANH: (Standard.TINH_HOAN_THANH, 1),
+}
+
+
+class Figure(Strict):
+    """A value as a document states it.
+
+    Exactly one shape is used: `count` of `of` (1.276 of 1.413 hộ, with the
+    printed `percent` kept when stated), a `percent` alone, a `value` with its
+    `unit` (49 triệu đồng/người/năm), or a yes/no `flag`. `qualifier` keeps
+    "trên", "ít nhất", "khoảng"; `value_max` a range such as 25-26%.
+    """
+
+    label: str | None = None
+    count: NonNegative | None = None
+    of: NonNegative | None = None
+    percent: NonNegative | None = None
+    value: Annotated[Decimal, Field(allow_inf_nan=False, max_digits=28)] | None = None
+    value_max: Annotated[Decimal, Field(allow_inf_nan=False, max_digits=28)] | None = None
+    unit: str | None = None
+    flag: bool | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> "Figure":
+        if self.of is not None and self.count is None:
+            raise ValueError("figure_of_without_count")
+        if self.of == 0:
+            raise ValueError("figure_zero_total")
+        if self.count is None and self.percent is None and self.value is None and self.flag is None:
+            raise ValueError("figure_empty")
+        return self
+
+    def computed_percent(self) -> Decimal | None:
+        """count/of × 100, exact to 10 places; None when not a ratio."""
+        if self.count is None or not self.of:
+            return None
+        return (self.count * 100 / self.of).quantize(Decimal("1e-10"))
+
+    def comparable(self) -> Decimal | None:
+        """The number a threshold compares with: a percentage, or the value."""
+        if self.percent is not None:
+            return self.percent
+        computed = self.computed_percent()
+        if computed is not None:
+            return computed
+        return self.value
