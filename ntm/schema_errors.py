@@ -27,7 +27,7 @@ TYPE_CODES = {
     "greater_than": "S006",
     "less_than_equal": "S006",
     "less_than": "S006",
-    "finite_number": "S006",
+    "finite_number": "S010",
     "decimal_max_digits": "S006",
     "decimal_max_places": "S006",
     "string_pattern_mismatch": "S007",
@@ -63,6 +63,8 @@ def data_path(loc: tuple, data: Any) -> tuple:
             node = node[part]
         elif isinstance(part, str) and _is_member_name(part):
             continue
+        elif node is not None and not isinstance(node, (dict, list)):
+            continue  # a validator wrapped a scalar (a bare amount): point at the scalar
         else:
             path.append(part)
             node = None

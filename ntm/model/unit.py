@@ -12,6 +12,7 @@ which is not the same as meeting every criterion today.
 from __future__ import annotations
 
 import enum
+from typing import Literal
 import datetime as dt
 
 from pydantic import model_validator
@@ -81,10 +82,16 @@ class Unit(Strict):
 
 
 class Recognition(Strict):
-    """Recognised (công nhận) at `standard` in `year`, by `decision` when known."""
+    """Recognised (công nhận) at `standard` in `year`, by `decision` when known.
+
+    Without `units` it is the plan's own unit; `units` names other units (a
+    district's communes), or `all` of them ("100% số xã đạt chuẩn NTM"). A
+    recognition with no `year` happened before the plan's period.
+    """
 
     standard: Standard
-    year: Year
+    year: Year | None = None
+    units: list[Text] | Literal["all"] | None = None
     decision: str | None = None
     decision_date: dt.date | None = None
     note: str | None = None

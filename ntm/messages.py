@@ -1,0 +1,130 @@
+"""The message catalog: every user-facing sentence, in Vietnamese and English.
+
+Messages are keyed by diagnostic code (Y… loading, S… schema, R… plan rules,
+C… criteria and catalogs, U… administrative units, T… templates) or by a
+CLI key, and filled from named parameters. Vietnamese is the default;
+English is chosen with `--lang en` or `NTM_LANG=en`. No other module
+builds a user-facing sentence.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Loading (Y)
+    "Y001": {"vi": "Không đọc được tệp: {reason}", "en": "Cannot read the file: {reason}"},
+    "Y002": {
+        "vi": "Tệp không mã hóa UTF-8 ({encoding}); hãy lưu lại dưới dạng UTF-8",
+        "en": "The file is not UTF-8 ({encoding}); save it again as UTF-8",
+    },
+    "Y003": {"vi": "Tệp nhị phân, không phải YAML", "en": "Binary file, not YAML"},
+    "Y004": {"vi": "Tệp rỗng", "en": "Empty file"},
+    "Y005": {"vi": "Lỗi cú pháp YAML: {problem}", "en": "YAML syntax error: {problem}"},
+    "Y006": {
+        "vi": "Khóa '{key}' bị lặp (đã có ở dòng {first_line})",
+        "en": "Duplicate key '{key}' (first at line {first_line})",
+    },
+    "Y007": {
+        "vi": "Thẻ YAML '{tag}' không được phép (tệp kế hoạch chỉ chứa dữ liệu)",
+        "en": "YAML tag '{tag}' is not allowed (plan files hold data only)",
+    },
+    "Y008": {
+        "vi": "Tài liệu quá lớn hoặc alias lồng nhau quá sâu (giới hạn {limit})",
+        "en": "Document too large or aliases nested too deep (limit {limit})",
+    },
+    "Y009": {"vi": "Khóa phải là một giá trị đơn", "en": "A mapping key must be a scalar"},
+    "Y010": {
+        "vi": "Có ký tự tab trong phần thụt lề; YAML chỉ cho phép dấu cách ({problem})",
+        "en": "Tab in indentation; YAML allows spaces only ({problem})",
+    },
+    "Y011": {"vi": "Tệp kế hoạch phải là một bảng khóa: giá trị", "en": "A plan file must be a mapping"},
+    "Y012": {"vi": "Không tìm thấy tệp hoặc thư mục", "en": "No such file or folder"},
+    "Y013": {"vi": "Bỏ qua vòng lặp liên kết thư mục", "en": "Skipped a directory symlink loop"},
+    # Schema (S)
+    "S000": {"vi": "Giá trị không hợp lệ tại '{field}' ({type})", "en": "Invalid value at '{field}' ({type})"},
+    "S001": {"vi": "Thiếu trường bắt buộc '{field}'", "en": "Missing required field '{field}'"},
+    "S002": {"vi": "Trường không được biết '{field}' (lỗi chính tả?)", "en": "Unknown field '{field}' (a typo?)"},
+    "S003": {"vi": "Sai kiểu dữ liệu tại '{field}': {value}", "en": "Wrong type at '{field}': {value}"},
+    "S004": {
+        "vi": "Giá trị '{value}' tại '{field}' không thuộc danh sách cho phép: {expected}",
+        "en": "'{value}' at '{field}' is not one of: {expected}",
+    },
+    "S005": {"vi": "Ngày không hợp lệ tại '{field}': {value}", "en": "Invalid date at '{field}': {value}"},
+    "S006": {
+        "vi": "Số ngoài phạm vi cho phép tại '{field}': {value} (giới hạn {bound})",
+        "en": "Number out of range at '{field}': {value} (bound {bound})",
+    },
+    "S007": {
+        "vi": "Giá trị '{value}' tại '{field}' sai định dạng",
+        "en": "'{value}' at '{field}' has the wrong format",
+    },
+    "S008": {"vi": "Giá trị không hợp lệ tại '{field}': {reason}", "en": "Invalid value at '{field}': {reason}"},
+    "S010": {
+        "vi": "Số không hữu hạn tại '{field}': {value} (.inf, .nan không được dùng)",
+        "en": "Number is not finite at '{field}': {value} (.inf, .nan are not allowed)",
+    },
+    "S009": {"vi": "'{field}' không được để trống", "en": "'{field}' must not be empty"},
+}
+
+# Reasons raised by model validators (S008), by key.
+REASONS: dict[str, dict[str, str]] = {
+    "figure_of_without_count": {"vi": "có 'of' mà thiếu 'count'", "en": "'of' without 'count'"},
+    "figure_zero_total": {"vi": "tổng số ('of') bằng 0", "en": "the total ('of') is zero"},
+    "figure_empty": {"vi": "số liệu không có giá trị nào", "en": "the figure has no value"},
+    "unit_name_missing": {
+        "vi": "đơn vị thiếu tên (ghi 'note' nếu văn bản không nêu tên)",
+        "en": "the unit has no name (write a 'note' if the document names none)",
+    },
+    "unit_province_with_district": {"vi": "đơn vị cấp tỉnh không có huyện", "en": "a province has no district"},
+    "period_reversed": {"vi": "năm kết thúc trước năm bắt đầu", "en": "the period ends before it starts"},
+}
+
+SEVERITY_WORDS = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def register(code: str, vi: str, en: str) -> None:
+    """Rules and subsystems add their messages here at import time."""
+    MESSAGES[code] = {"vi": vi, "en": en}
+
+
+def default_lang() -> str:
+    return "en" if os.environ.get("NTM_LANG", "").lower().startswith("en") else "vi"
+
+
+def render_message(code: str, params: dict[str, Any], lang: str = "vi") -> str:
+    templates = MESSAGES.get(code)
+    if templates is None:
+        _load_rule_messages()
+        templates = MESSAGES.get(code, {"vi": code, "en": code})
+    values = _Lenient({k: _localise(k, v, lang) for k, v in params.items()})
+    return string.Formatter().vformat(templates.get(lang, templates["vi"]), (), values)
+
+
+def _localise(key: str, value: Any, lang: str) -> Any:
+    if isinstance(value, dict) and "vi" in value:
+        return value.get(lang, value["vi"])
+    if key == "reason" and isinstance(value, str):
+        reason = value.removeprefix("Value error, ")
+        if reason in REASONS:
+            return REASONS[reason][lang]
+    return value
+
+
+def _load_rule_messages() -> None:
+    """Rule modules register their messages; make sure they are imported."""
+    import ntm.rules  # noqa: F401
+
+
+def severity_word(severity: str, lang: str = "vi") -> str:
+    return SEVERITY_WORDS[lang][severity]

@@ -1,0 +1,80 @@
+"""Validation of plan files and trees: the core behind `ntm validate`.
+
+`check_file` loads one file and runs the per-plan rules on it, returning
+plain, picklable results; `validate_paths` discovers files, checks them (in
+parallel over both cores when there are many, through the content-hash
+cache when one is given), then runs the cross-file rules on the summaries.
+The result is a list of diagnostics; the CLI only prints it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ntm.diagnostics import Diagnostic, sort_diagnostics
+from ntm.loader import discover, load_plan
+
+PARALLEL_THRESHOLD = 64
+
+
+@dataclass
+class FileResult:
+    file: str
+    diagnostics: list[Diagnostic]
+    summary: object | None = None
+
+
+@dataclass
+class ValidationResult:
+    files: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def check_file(path: Path | str) -> FileResult:
+    """Load one plan and run every per-plan rule on it."""
+    from ntm.rules import PlanContext, PlanSummary, run_plan_rules
+
+    loaded = load_plan(path)
+    diagnostics = list(loaded.diagnostics)
+    summary = None
+    if loaded.plan is not None:
+        ctx = PlanContext(loaded.file, loaded.plan, loaded.positions)
+        diagnostics.extend(run_plan_rules(ctx))
+        summary = PlanSummary.of(ctx)
+    return FileResult(loaded.file, diagnostics, summary)
+
+
+def validate_paths(paths: Iterable[Path | str], jobs: int | None = None, cache=None, progress=None) -> ValidationResult:
+    files, problems = discover(paths)
+    results = _check_all(files, jobs, cache, progress)
+    from ntm.rules import run_tree_rules
+
+    summaries = [r.summary for r in results if r.summary is not None]
+    diagnostics = problems + [d for r in results for d in r.diagnostics] + run_tree_rules(summaries)
+    return ValidationResult([r.file for r in results], sort_diagnostics(diagnostics))
+
+
+def _check_all(files: list[Path], jobs: int | None, cache, progress) -> list[FileResult]:
+    if cache is not None:
+        return cache.check_many(files, lambda todo: _check_uncached(todo, jobs, progress))
+    return _check_uncached(files, jobs, progress)
+
+
+def _check_uncached(files: list[Path], jobs: int | None, progress) -> list[FileResult]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
+        return [_tick(progress, check_file(f)) for f in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(8, len(files) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [_tick(progress, r) for r in pool.map(check_file, files, chunksize=chunk)]
+
+
+def _tick(progress, result: FileResult) -> FileResult:
+    if progress is not None:
+        progress()
+    return result
