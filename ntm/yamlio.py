@@ -184,9 +184,12 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlProblem("Y008", node, limit=MAX_NODES)
-        self.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        where = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, ScalarNode):
+            self.positions.values.setdefault(path, where)
             return scalar_value(node)
+        # a block mapping or sequence is best pointed at by the key that introduces it
+        self.positions.values.setdefault(path, self.positions.keys.get(path, where))
         if isinstance(node, SequenceNode):
             _check_tag(node, "seq")
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
