@@ -99,6 +99,23 @@ def rules(
     _emit(render_rules(format, STATE["lang"], examples), None)
 
 
+@app.command()
+def schema(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp JSON Schema cần ghi (mặc định: in ra màn hình)."),
+) -> None:
+    """In JSON Schema của tệp kế hoạch, để trình soạn thảo gợi ý và kiểm tra khi gõ.
+
+    Ví dụ: ntm schema --output schema/plan.schema.json
+    """
+    from ntm.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        _emit(text.rstrip("\n"), output)
+
+
 def _open_cache():
     from ntm.cache import ResultCache
 
