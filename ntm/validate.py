@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ntm.diagnostics import Diagnostic, sort_diagnostics
+from ntm.diagnostics import Diagnostic, Severity, sort_diagnostics
 from ntm.loader import discover, load_plan
 
 PARALLEL_THRESHOLD = 64
@@ -48,7 +48,10 @@ def check_file(path: Path | str) -> FileResult:
 
 
 def validate_paths(paths: Iterable[Path | str], jobs: int | None = None, cache=None, progress=None) -> ValidationResult:
+    paths = list(paths)
     files, problems = discover(paths)
+    if not files and not problems:
+        problems.append(Diagnostic("Y014", Severity.WARNING, ", ".join(str(p) for p in paths)))
     results = _check_all(files, jobs, cache, progress)
     from ntm.rules import run_tree_rules
 
