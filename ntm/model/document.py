@@ -73,6 +73,7 @@ class Document(Strict):
     title: Text
     subtitle: str | None = None
     legal_bases: list[LegalBasis] = Field(default_factory=list)
+    references: list[LegalBasis] = Field(default_factory=list)
     recipients: list[Text] = Field(default_factory=list)
     electronic_recipients: list[Text] = Field(default_factory=list)
     archive: str | None = None

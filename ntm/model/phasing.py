@@ -33,6 +33,7 @@ class Target(Strict):
     percent: NonNegative | None = None
     qualifier: Qualifier = Qualifier.EXACT
     by_year: dict[Year, Count] = Field(default_factory=dict)
+    increment: bool = False
     scope: str | None = None
     note: str | None = None
 
@@ -47,3 +48,5 @@ class Goal(Strict):
     unit: str | None = None
     qualifier: Qualifier = Qualifier.EXACT
     year: Year | None = None
+    scope: str | None = None
+    note: str | None = None

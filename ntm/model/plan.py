@@ -70,6 +70,8 @@ class Duty(Strict):
     body: Text
     text: Text
     criteria: list[Code] = Field(default_factory=list)
+    deadline: dt.date | None = None
+    deadline_text: str | None = None
 
 
 class Frequency(str, enum.Enum):
@@ -77,6 +79,7 @@ class Frequency(str, enum.Enum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     HALF_YEARLY = "half_yearly"
+    NINE_MONTHLY = "nine_monthly"
     YEARLY = "yearly"
     AD_HOC = "ad_hoc"
     ONCE = "once"

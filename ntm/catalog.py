@@ -1,0 +1,1166 @@
+"""Criteria catalogs: the national and provincial NTM criteria sets as versioned data.
+
+This module owns the catalog file format (`ntm/catalogs/<id>.yaml`, one file
+per criteria set, validated by the Pydantic models below at load time), the
+resolution of province overlays (`extends:` a base set, tightening or filling
+its thresholds while each overridden value keeps the overlay's legal source),
+the threshold lookup by indicator code, region or commune group and year
+(`threshold()`, which says whether a value is known and, when it is not, why),
+the lint of catalog files (`lint_catalog()`), and the plain rows behind a
+criteria table (`catalog_rows()`). Every number is a `Decimal`: catalog files
+write thresholds as quoted strings ("80", "1.10") or integers; a float is
+refused because YAML 1.1 would already have rounded it (`17.10` -> 17.1).
+Every fact carries a confidence tag (C confirmed, S seen in a seed plan,
+L checked locally, M background knowledge, ? unknown) and a `ref` into
+ntm-facts.md; only C, S and L values count as known. A new criteria set is a
+new YAML file, never new code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+Confidence = Literal["C", "S", "L", "M", "?"]
+KNOWN_CONFIDENCE = frozenset({"C", "S", "L"})
+_CONFIDENCE_RANK = {"?": 0, "M": 1, "S": 2, "L": 2, "C": 3}
+Op = Literal[">=", "<=", "==", "none-allowed"]
+Kind = Literal["ratio", "amount", "count", "yes_no"]
+Dimension = Literal["region", "group", "year"]
+Completeness = Literal["complete", "partial", "unknown"]
+# Mirrors the values of ntm.model.common.Standard (kept literal: no import of the plan model).
+Tier = Literal["xa_ntm", "xa_nang_cao", "xa_kieu_mau", "thon_ntm", "thon_kieu_mau", "huyen_ntm", "huyen_nang_cao", "tinh_hoan_thanh"]
+Level = Literal["thon", "xa", "huyen", "tinh"]
+
+_CODE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_PACKAGE_DIR = "catalogs"
+
+
+class CatalogError(Exception):
+    """A catalog cannot be found, read, validated or resolved."""
+
+
+def _no_float(value: Any, what: str) -> None:
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "catalog_float",
+            "{what} {value!r} was read as a float; write it as a quoted string",
+            {"what": what, "value": value},
+        )
+
+
+def _exact_number(value: Any) -> Any:
+    """YAML value -> Decimal (from str/int/Decimal), bool kept, None kept; floats refused."""
+    _no_float(value, "number")
+    if value is None or isinstance(value, (bool, Decimal)):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            raise PydanticCustomError("catalog_number", "not a number: {value!r}", {"value": value}) from None
+        if not number.is_finite():
+            raise PydanticCustomError("catalog_number", "not a finite number: {value!r}", {"value": value})
+        return number
+    return value
+
+
+def _code_text(value: Any) -> Any:
+    """Codes are text; an int is accepted ("5"), a float is refused (17.10 would be 17.1)."""
+    _no_float(value, "code")
+    if isinstance(value, Decimal):  # a YAML 1.2 loader keeps "17.10" exactly
+        return str(value)
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Value = Annotated[Decimal | bool | None, BeforeValidator(_exact_number)]
+Factor = Annotated[Decimal, BeforeValidator(_exact_number), Field(gt=0)]
+Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=_SLUG)]
+Text = Annotated[str, Field(min_length=1)]
+Ref = Annotated[str, Field(min_length=1)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------
+# File models
+# ---------------------------------------------------------------------------
+
+
+class Source(Model):
+    """The legal document a set (or a value) comes from. `unconfirmed` names fields that are only M."""
+
+    document: Text  # loại văn bản: "Quyết định"
+    number: Text  # "318/QĐ-TTg"
+    date: dt.date | None = None
+    effective: dt.date | None = None
+    issuer: Text
+    signer: str | None = None
+    annex: str | None = None
+    title: str | None = None
+    confidence: Confidence
+    ref: Ref
+    unconfirmed: tuple[str, ...] = ()
+
+    @field_validator("unconfirmed")
+    @classmethod
+    def _known_fields(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [n for n in names if n not in cls.model_fields or n in {"confidence", "ref", "unconfirmed"}]
+        if unknown:
+            raise ValueError(f"unconfirmed names unknown source fields: {unknown}")
+        return names
+
+    def label(self) -> str:
+        """'Quyết định 318/QĐ-TTg ngày 08/3/2022, Phụ lục I (M)'; unconfirmed parts are marked (M)."""
+        text = f"{self.document} {self.number}"
+        if self.date:
+            text += f" ngày {_short_date(self.date)}{self._mark('date')}"
+        return f"{text}, {self.annex}{self._mark('annex')}" if self.annex else text
+
+    def _mark(self, field: str) -> str:
+        return " (M)" if field in self.unconfirmed else ""
+
+    def short(self) -> str:
+        return f"{self.document} {self.number}"
+
+
+class Note(Model):
+    text: Text
+    confidence: Confidence
+    ref: Ref
+
+
+class Stated(Model):
+    """A count the source states (19 criteria, 57 indicators); None when unknown."""
+
+    value: int | None = Field(default=None, ge=0)
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+
+
+class Counts(Model):
+    criteria: Stated | None = None
+    indicators: Stated | None = None
+
+
+class Listing(Model):
+    """How complete the lists written in the file are, compared with the source."""
+
+    criteria: Completeness
+    indicators: Completeness
+
+
+class Period(Model):
+    start: int = Field(ge=1990, le=2100)
+    end: int | None = Field(default=None, ge=1990, le=2100)
+
+
+class Zone(Model):
+    """A region (vùng) or a commune group (nhóm xã) that thresholds differ by."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]+$")]
+    name: Text
+    abbr: str | None = None
+    definition: str | None = None
+    confidence: Confidence
+    ref: Ref
+
+    def display(self) -> str:
+        return self.abbr or self.id
+
+
+class Section(Model):
+    """A group of criteria (nhóm tiêu chí), e.g. "II. Hạ tầng kinh tế – xã hội"."""
+
+    id: Text
+    name: Text
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+
+
+class Scope(Model):
+    """Where a province-defined set or overlay applies; `region` is the default for lookups."""
+
+    province: Text
+    region: str | None = None
+    confidence: Confidence
+    ref: Ref
+
+
+class Prerequisite(Model):
+    """Another set the unit must already meet (kiểu mẫu requires nâng cao)."""
+
+    catalog: Slug
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+
+
+class Relative(Model):
+    """A threshold defined as `factor` × the threshold of `code` in `catalog` at the same time."""
+
+    catalog: Slug
+    code: Text
+    factor: Factor
+
+
+class Cell(Model):
+    """One value of a threshold that varies by region, commune group and/or year."""
+
+    region: str | None = None
+    group: str | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100)
+    value: Value = None
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+    source: Source | None = None
+
+    def key(self) -> tuple[str | None, str | None, int | None]:
+        return (self.region, self.group, self.year)
+
+    @model_validator(mode="after")
+    def _value_matches_confidence(self) -> Cell:
+        _check_value_confidence(self.value, self.confidence)
+        return self
+
+
+class ThresholdSpec(Model):
+    """The threshold of an indicator as written in a catalog file.
+
+    Either one general `value`, or `by` dimensions with `cells`; `unlisted:
+    unknown` declares that combinations without a cell are explicitly unknown.
+    `relative_to` derives the value from another set's threshold.
+    """
+
+    op: Op
+    value: Value = None
+    by: tuple[Dimension, ...] = ()
+    years: tuple[int, ...] = ()
+    cells: tuple[Cell, ...] = ()
+    unlisted: Literal["unknown"] | None = None
+    relative_to: Relative | None = None
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> ThresholdSpec:
+        if self.by:
+            self._check_cells()
+        elif self.cells or self.years or self.unlisted:
+            raise ValueError("cells, years and unlisted need 'by'")
+        if self.relative_to and (self.value is not None or self.cells):
+            raise ValueError("a relative threshold has no value or cells of its own")
+        if self.op == "none-allowed" and (self.value is not None or any(c.value is not None for c in self.cells)):
+            raise ValueError("'none-allowed' takes no value")
+        if not self.by and not self.relative_to and self.op != "none-allowed":
+            _check_value_confidence(self.value, self.confidence)
+        return self
+
+    def _check_cells(self) -> None:
+        if self.value is not None:
+            raise ValueError("a threshold with 'by' keeps its values in 'cells'")
+        if len(set(self.by)) != len(self.by):
+            raise ValueError("'by' repeats a dimension")
+        if ("year" in self.by) != bool(self.years):
+            raise ValueError("'years' is required with (and only with) 'by: [year]'")
+        seen: set[tuple] = set()
+        for cell in self.cells:
+            self._check_cell(cell, seen)
+
+    def _check_cell(self, cell: Cell, seen: set[tuple]) -> None:
+        for dim in ("region", "group", "year"):
+            if (getattr(cell, dim) is not None) != (dim in self.by):
+                raise ValueError(f"cell {cell.key()} must give exactly the dimensions {list(self.by)}")
+        if cell.year is not None and cell.year not in self.years:
+            raise ValueError(f"cell year {cell.year} is not one of 'years'")
+        if cell.key() in seen:
+            raise ValueError(f"two cells for {cell.key()}")
+        seen.add(cell.key())
+
+    def all_values(self) -> list[Decimal | bool | None]:
+        return [self.value, *(c.value for c in self.cells)]
+
+
+def _check_value_confidence(value: Any, confidence: str) -> None:
+    if value is None and confidence != "?":
+        raise PydanticCustomError("catalog_null_confidence", "an unknown value (null) must have confidence '?'")
+    if value is not None and confidence == "?":
+        raise PydanticCustomError("catalog_value_unknown", "a value with confidence '?' must be null")
+
+
+class Requirement(Model):
+    """What indicators and extra conditions share: name, unit, kind, threshold, provenance."""
+
+    name: Text
+    unit: Text
+    kind: Kind
+    threshold: ThresholdSpec
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _kind_matches_threshold(self) -> Requirement:
+        spec = self.threshold
+        values = [v for v in spec.all_values() if v is not None]
+        if self.kind == "yes_no":
+            if spec.op != "==" or any(not isinstance(v, bool) for v in values):
+                raise ValueError("a yes_no requirement takes op '==' and a true/false value")
+        elif any(isinstance(v, bool) for v in values):
+            raise ValueError(f"a {self.kind} requirement takes a number, not true/false")
+        if spec.op == "none-allowed" and self.kind != "count":
+            raise ValueError("'none-allowed' applies to counts only")
+        return self
+
+
+class Indicator(Requirement):
+    code: Code
+
+
+class Condition(Requirement):
+    """An extra condition that is not a numbered indicator (kiểu mẫu: thôn thông minh)."""
+
+    id: Slug
+
+
+class Criterion(Model):
+    code: Code
+    name: Text
+    section: str | None = None
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+    indicator_count: Stated | None = None
+    indicators: tuple[Indicator, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+class Layer(Model):
+    """An overlay applied on top of the base set (filled in by resolution, never written)."""
+
+    id: Slug
+    extends: Slug
+    source: Source
+
+
+class Catalog(Model):
+    """A resolved criteria set: a base file, or a base with its overlays applied."""
+
+    format: Literal[1]
+    id: Slug
+    title: Text
+    tier: Tier
+    level: Level
+    period: Period
+    source: Source
+    scope: Scope | None = None
+    partition: Literal["region", "group", "none"]
+    regions: tuple[Zone, ...] = ()
+    groups: tuple[Zone, ...] = ()
+    sections: tuple[Section, ...] = ()
+    counts: Counts = Counts()
+    listing: Listing
+    requires: tuple[Prerequisite, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    notes: tuple[Note, ...] = ()
+    layers: tuple[Layer, ...] = ()
+
+    @field_validator("layers")
+    @classmethod
+    def _layers_from_resolution_only(cls, layers: tuple, info: ValidationInfo) -> tuple:
+        if layers and not (info.context or {}).get("resolved"):
+            raise ValueError("'layers' is filled in by overlay resolution; write 'extends' instead")
+        return layers
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalog:
+        self._check_partition()
+        _check_unique("criterion", [c.code for c in self.criteria])
+        _check_unique("indicator", [i.code for i in self.indicators()] + [c.id for c in self.conditions])
+        self._check_references()
+        return self
+
+    def _check_partition(self) -> None:
+        wanted = {"region": (True, False), "group": (False, True), "none": (False, False)}[self.partition]
+        if (bool(self.regions), bool(self.groups)) != wanted:
+            raise ValueError(f"partition '{self.partition}' does not match the regions/groups lists")
+        dims = {d for r in self.requirements() for d in r.threshold.by} - {"year"}
+        allowed = {"region": {"region"}, "group": {"group"}, "none": set()}[self.partition]
+        if dims - allowed:
+            raise ValueError(f"thresholds vary by {sorted(dims - allowed)} but the set's partition is '{self.partition}'")
+
+    def _check_references(self) -> None:
+        zones = {"region": {z.id for z in self.regions}, "group": {z.id for z in self.groups}}
+        for req in self.requirements():
+            for cell in req.threshold.cells:
+                for dim in ("region", "group"):
+                    value = getattr(cell, dim)
+                    if value is not None and value not in zones[dim]:
+                        raise PydanticCustomError(
+                            "catalog_unknown_zone", "unknown {dim} '{value}'", {"dim": dim, "value": value}
+                        )
+        sections = {s.id for s in self.sections}
+        for crit in self.criteria:
+            if crit.section is not None and crit.section not in sections:
+                raise ValueError(f"criterion {crit.code} names an unknown section '{crit.section}'")
+        if self.scope and self.scope.region and self.scope.region not in zones["region"]:
+            raise ValueError(f"scope names an unknown region '{self.scope.region}'")
+
+    def indicators(self) -> list[Indicator]:
+        return [i for c in self.criteria for i in c.indicators]
+
+    def requirements(self) -> list[Requirement]:
+        return [*self.indicators(), *self.conditions]
+
+    def criterion_of(self, code: str) -> Criterion | None:
+        return next((c for c in self.criteria if code == c.code or code.startswith(c.code + ".")), None)
+
+    def zone(self, dim: str, zone_id: str) -> Zone | None:
+        return next((z for z in (self.regions if dim == "region" else self.groups) if z.id == zone_id), None)
+
+
+def _check_unique(what: str, codes: list[str]) -> None:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise PydanticCustomError(
+                "catalog_duplicate_code", "duplicate {what} code '{code}'", {"what": what, "code": code}
+            )
+        seen.add(code)
+
+
+class Override(Model):
+    """An overlay's change to one threshold: a general `value`, or `cells` that replace or fill cells."""
+
+    code: Text
+    value: Value = None
+    cells: tuple[Cell, ...] = ()
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Override:
+        if (self.value is None) == (not self.cells):
+            raise ValueError("an override gives either 'value' or 'cells'")
+        if self.value is not None:
+            _check_value_confidence(self.value, self.confidence)
+        return self
+
+
+class Overlay(Model):
+    """A province overlay file: `extends` a base set and tightens or fills its thresholds."""
+
+    format: Literal[1]
+    id: Slug
+    extends: Slug
+    title: str | None = None
+    source: Source
+    scope: Scope | None = None
+    overrides: tuple[Override, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique(self) -> Overlay:
+        _check_unique("override", [o.code for o in self.overrides])
+        return self
+
+
+# ---------------------------------------------------------------------------
+# Loading and overlay resolution
+# ---------------------------------------------------------------------------
+
+
+def _read_yaml(path: Path) -> Any:
+    """The one place a catalog file is parsed (to be swapped for ntm.yamlio)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def _package_dir() -> Path:
+    return Path(str(resources.files("ntm") / _PACKAGE_DIR))
+
+
+def available_catalogs() -> list[str]:
+    """Ids of the shipped criteria sets (file names, nothing parsed)."""
+    return sorted(p.stem for p in _package_dir().glob("*.yaml"))
+
+
+@functools.lru_cache(maxsize=64)
+def load_catalog(catalog_id: str) -> Catalog:
+    """A shipped set by id, validated and with its overlays resolved."""
+    path = _package_dir() / f"{catalog_id}.yaml"
+    if not re.fullmatch(_SLUG, catalog_id) or not path.is_file():
+        raise CatalogError(f"unknown criteria set '{catalog_id}' (available: {', '.join(available_catalogs())})")
+    return _build(path, chain=())
+
+
+def load_catalog_file(path: str | Path) -> Catalog:
+    """A catalog or overlay file of a plans repository; `extends` looks beside it, then in the package."""
+    path = Path(path).resolve()
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise CatalogError(f"cannot read {path}: {exc.strerror}") from exc
+    return _load_file_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_file_cached(path: str, _mtime: int, _size: int) -> Catalog:
+    return _build(Path(path), chain=())
+
+
+def _build(path: Path, chain: tuple[str, ...]) -> Catalog:
+    data = _parse(path)
+    try:
+        if "extends" in data:
+            return _resolve(Overlay.model_validate(data), path, chain)
+        return Catalog.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogError(f"{path}: invalid catalog ({exc.error_count()} errors)\n{exc}") from exc
+
+
+def _parse(path: Path) -> dict:
+    try:
+        data = _read_yaml(path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CatalogError(f"cannot read {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path}: a catalog file must be a mapping")
+    return data
+
+
+def _base_path(base_id: str, beside: Path) -> Path | None:
+    for folder in (beside.parent, _package_dir()):
+        candidate = folder / f"{base_id}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _resolve(overlay: Overlay, path: Path, chain: tuple[str, ...]) -> Catalog:
+    if overlay.extends in chain or overlay.extends == overlay.id:
+        raise CatalogError(f"{path}: overlay cycle {' -> '.join((*chain, overlay.id, overlay.extends))}")
+    base_path = _base_path(overlay.extends, path)
+    if base_path is None:
+        raise CatalogError(f"{path}: extends an unknown criteria set '{overlay.extends}'")
+    base = _build(base_path, (*chain, overlay.id))
+    return Catalog.model_validate(merge_overlay(base, overlay), context={"resolved": True})
+
+
+def merge_overlay(base: Catalog, overlay: Overlay) -> dict:
+    """The data of `base` with `overlay` applied; overridden values carry the overlay's source."""
+    data = base.model_dump()
+    data.update(id=overlay.id, title=overlay.title or base.title, notes=[*data["notes"], *overlay.model_dump()["notes"]])
+    if overlay.scope:
+        data["scope"] = overlay.scope.model_dump()
+    data["layers"] = [*data["layers"], {"id": overlay.id, "extends": overlay.extends, "source": overlay.source.model_dump()}]
+    specs = _threshold_dicts(data)
+    for override in overlay.overrides:
+        if override.code not in specs:
+            raise CatalogError(f"overlay {overlay.id}: '{override.code}' is not a code of {base.id}")
+        _apply(specs[override.code], override, overlay.source.model_dump())
+    return data
+
+
+def _threshold_dicts(data: dict) -> dict[str, dict]:
+    specs = {i["code"]: i["threshold"] for c in data["criteria"] for i in c["indicators"]}
+    specs.update({c["id"]: c["threshold"] for c in data["conditions"]})
+    return specs
+
+
+def _apply(spec: dict, override: Override, source: dict) -> None:
+    if override.value is not None:
+        if spec["by"]:
+            raise CatalogError(f"'{override.code}' varies by {list(spec['by'])}: override it with cells")
+        spec.update(value=override.value, confidence=override.confidence, ref=override.ref, source=source)
+        spec["note"] = override.note or spec["note"]
+        return
+    cells = {_cell_key(c): c for c in spec["cells"]}
+    for cell in override.cells:
+        new = cell.model_dump()
+        new["source"] = new["source"] or source
+        cells[_cell_key(new)] = new
+    spec["cells"] = list(cells.values())
+
+
+def _cell_key(cell: dict) -> tuple:
+    return (cell["region"], cell["group"], cell["year"])
+
+
+# ---------------------------------------------------------------------------
+# Threshold lookup
+# ---------------------------------------------------------------------------
+
+_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The answer of `threshold()`: the value to compare with, or why there is none.
+
+    `known` is true only for a value tagged C, S or L. `value` is a Decimal for
+    ratio/amount/count, a bool for yes_no, None when unknown or for
+    'none-allowed'. An unverified (M) value is returned with `known=False`.
+    """
+
+    catalog: str
+    code: str
+    name: str
+    kind: str
+    unit: str
+    known: bool
+    op: str
+    value: Decimal | bool | None
+    confidence: str
+    ref: str
+    source: Source
+    region: str | None = None
+    group: str | None = None
+    year: int | None = None
+    reason: str | None = None
+    reason_en: str | None = None
+    note: str | None = None
+
+    def text(self) -> str:
+        """'≥ 80%', '= đạt', 'không có', '≥ 100% (M, chưa xác nhận)', 'chưa rõ'."""
+        body = self._body()
+        if body is None:
+            return "chưa rõ"
+        return body if self.known else f"{body} ({self.confidence}, chưa xác nhận)"
+
+    def _body(self) -> str | None:
+        if self.op == "none-allowed":
+            return "không có"
+        if self.value is None:
+            return None
+        if isinstance(self.value, bool):
+            return "= đạt" if self.value else "= không đạt"
+        number = _vn_number(self.value)
+        unit = self.unit if self.unit == "%" else f" {self.unit}"
+        return f"{_SYMBOL[self.op]} {number}{unit}"
+
+    def satisfied_by(self, measured: Decimal | bool | int) -> bool | None:
+        """Whether a measured value meets a known threshold; None when the threshold is not known."""
+        if not self.known:
+            return None
+        if self.op == "none-allowed":
+            return measured == 0
+        if isinstance(self.value, bool) or isinstance(measured, bool):
+            return measured is self.value
+        compare = {">=": measured >= self.value, "<=": measured <= self.value, "==": measured == self.value}
+        return compare[self.op]
+
+
+def _vn_number(value: Decimal) -> str:
+    """8321.7 -> '8.321,7' (Vietnamese separators)."""
+    text = format(value.normalize() if value == value.to_integral() else value, ",f")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _short_date(day: dt.date) -> str:
+    """ND 30 short form: day zero-padded, months 1-2 zero-padded ('08/3/2022', '22/02/2024')."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+@dataclass(frozen=True)
+class _Query:
+    region: str | None
+    group: str | None
+    year: int | None
+
+
+def threshold(
+    catalog: Catalog, code: str, *, region: str | None = None, group: str | None = None, year: int | None = None
+) -> Threshold:
+    """The threshold of indicator (or condition) `code` in `catalog`, for a region or group and a year.
+
+    Dimensions the set does not vary by are ignored; an id that is not one of
+    the set's regions or groups raises ValueError; a code the set does not have
+    raises KeyError, unless the set's indicator list is incomplete (then the
+    answer is unknown, with the reason).
+    """
+    query = _Query(region or (catalog.scope.region if catalog.scope else None), group, year)
+    _check_zone(catalog, "region", query.region)
+    _check_zone(catalog, "group", query.group)
+    req = _requirement(catalog, code)
+    if req is None:
+        return _not_listed(catalog, code, query)
+    spec = req.threshold
+    base = _base(catalog, code, req, spec, query)
+    missing = _missing_dimension(catalog, spec, query)
+    if missing:
+        return _unknown(base, *missing)
+    if spec.relative_to:
+        return _relative(base, spec, query)
+    if not spec.by:
+        return _result(base, spec.value, spec.confidence, spec.ref, spec.source, spec.note, catalog)
+    return _from_cells(catalog, base, spec, query)
+
+
+def _check_zone(catalog: Catalog, dim: str, zone_id: str | None) -> None:
+    if zone_id is None or catalog.partition != dim:
+        return
+    if catalog.zone(dim, zone_id) is None:
+        known = ", ".join(z.id for z in (catalog.regions if dim == "region" else catalog.groups))
+        raise ValueError(f"'{zone_id}' is not a {dim} of {catalog.id} ({known})")
+
+
+def _requirement(catalog: Catalog, code: str) -> Requirement | None:
+    code = str(code)
+    found = next((r for r in catalog.indicators() if r.code == code), None)
+    found = found or next((c for c in catalog.conditions if c.id == code), None)
+    if found is not None:
+        return found
+    crit = catalog.criterion_of(code)
+    if crit is None or crit.code == code or catalog.listing.indicators == "complete":
+        what = "a criterion, not an indicator" if crit is not None and crit.code == code else "not a code"
+        raise KeyError(f"'{code}' is {what} of {catalog.id}")
+    return None
+
+
+def _not_listed(catalog: Catalog, code: str, query: _Query) -> Threshold:
+    return Threshold(
+        catalog=catalog.id, code=code, name="", kind="", unit="", known=False, op="", value=None,
+        confidence="?", ref="", source=catalog.source, region=query.region, group=query.group, year=query.year,
+        reason=f"chỉ tiêu {code} chưa có trong danh mục {catalog.id} (danh sách chỉ tiêu của bộ này chưa đầy đủ)",
+        reason_en=f"indicator {code} is not in {catalog.id} (the set's indicator list is incomplete)",
+    )
+
+
+def _base(catalog: Catalog, code: str, req: Requirement, spec: ThresholdSpec, query: _Query) -> Threshold:
+    used = set(spec.by) | ({"region", "year"} if spec.relative_to else set())
+    return Threshold(
+        catalog=catalog.id, code=str(code), name=req.name, kind=req.kind, unit=req.unit, known=False,
+        op=spec.op, value=None, confidence="?", ref=spec.ref, source=spec.source or catalog.source,
+        region=query.region if "region" in used else None, group=query.group if "group" in used else None,
+        year=query.year if "year" in used else None, note=spec.note,
+    )
+
+
+def _missing_dimension(catalog: Catalog, spec: ThresholdSpec, query: _Query) -> tuple[str, str] | None:
+    label = {"region": ("vùng", "region"), "group": ("nhóm xã", "commune group"), "year": ("năm", "year")}
+    for dim in spec.by:
+        if getattr(query, dim) is None:
+            vi, en = label[dim]
+            return (f"ngưỡng khác nhau theo {vi}: cần chỉ rõ {vi}", f"the threshold varies by {en}: give the {en}")
+    if "year" in spec.by and query.year not in spec.years:
+        years = ", ".join(map(str, spec.years))
+        return (f"năm {query.year} không thuộc các năm có ngưỡng ({years})", f"year {query.year} is not one of {years}")
+    return None
+
+
+def _unknown(base: Threshold, reason: str, reason_en: str) -> Threshold:
+    return _replace(base, known=False, value=None, confidence="?", reason=reason, reason_en=reason_en)
+
+
+def _replace(base: Threshold, **changes: Any) -> Threshold:
+    return Threshold(**{**base.__dict__, **changes})
+
+
+def _result(base, value, confidence, ref, source, note, catalog: Catalog) -> Threshold:
+    known = confidence in KNOWN_CONFIDENCE and (value is not None or base.op == "none-allowed")
+    reason = reason_en = None
+    if not known:
+        reason, reason_en = _why_unknown(base, value, confidence, source or catalog.source, catalog)
+    return _replace(base, known=known, value=value, confidence=confidence, ref=ref,
+                    source=source or catalog.source, note=note or base.note, reason=reason, reason_en=reason_en)
+
+
+def _why_unknown(base: Threshold, value: Any, confidence: str, source: Source, catalog: Catalog) -> tuple[str, str]:
+    where, where_en = _where(base, catalog)
+    if value is None and base.op != "none-allowed":
+        return (f"giá trị{where} của {source.short()} chưa được xác nhận",
+                f"the value{where_en} of {source.short()} is not confirmed")
+    return (f"giá trị{where} của {source.short()} chỉ là hiểu biết nền ({confidence}), chưa được xác nhận",
+            f"the value{where_en} of {source.short()} is background knowledge ({confidence}), not confirmed")
+
+
+def _where(base: Threshold, catalog: Catalog) -> tuple[str, str]:
+    vi, en = [], []
+    if base.region:
+        zone = catalog.zone("region", base.region)
+        vi.append(f"theo vùng {zone.display() if zone else base.region}")
+        en.append(f"for region {base.region}")
+    if base.group:
+        zone = catalog.zone("group", base.group)
+        name = zone.name if zone else base.group
+        vi.append(f"cho {name[:1].lower()}{name[1:]}")
+        en.append(f"for group {base.group}")
+    if base.year:
+        vi.append(f"năm {base.year}")
+        en.append(f"for {base.year}")
+    return ("".join(" " + p for p in vi), "".join(" " + p for p in en))
+
+
+def _from_cells(catalog: Catalog, base: Threshold, spec: ThresholdSpec, query: _Query) -> Threshold:
+    key = tuple(getattr(query, d) if d in spec.by else None for d in ("region", "group", "year"))
+    cell = next((c for c in spec.cells if c.key() == key), None)
+    if cell is None:
+        return _result(base, None, "?", spec.ref, spec.source, spec.note, catalog)
+    return _result(base, cell.value, cell.confidence, cell.ref, cell.source or spec.source,
+                   cell.note or spec.note, catalog)
+
+
+def _relative(base: Threshold, spec: ThresholdSpec, query: _Query) -> Threshold:
+    rel = spec.relative_to
+    other = threshold(load_catalog(rel.catalog), rel.code, region=query.region, group=query.group, year=query.year)
+    value = other.value * rel.factor if isinstance(other.value, Decimal) else None
+    confidence = min(spec.confidence, other.confidence, key=_CONFIDENCE_RANK.__getitem__)
+    if value is None:
+        confidence = "?"
+    known = other.known and spec.confidence in KNOWN_CONFIDENCE and value is not None
+    reason, reason_en = (None, None) if known else _relative_reason(spec, other)
+    return _replace(base, known=known, value=value, confidence=confidence, reason=reason, reason_en=reason_en)
+
+
+def _relative_reason(spec: ThresholdSpec, other: Threshold) -> tuple[str, str]:
+    rel, factor = spec.relative_to, _vn_number(spec.relative_to.factor)
+    vi = f"= {factor} × ngưỡng {rel.code} của {rel.catalog}"
+    en = f"= {factor} × threshold {rel.code} of {rel.catalog}"
+    if spec.confidence not in KNOWN_CONFIDENCE:
+        vi += f" (hệ số chỉ là {spec.confidence}, chưa xác nhận)"
+        en += f" (the factor is only {spec.confidence}, not confirmed)"
+    if other.reason:
+        vi, en = f"{vi}; {other.reason}", f"{en}; {other.reason_en}"
+    return vi, en
+
+
+# ---------------------------------------------------------------------------
+# Rows for a criteria table
+# ---------------------------------------------------------------------------
+
+
+def catalog_rows(
+    catalog: Catalog, region: str | None = None, group: str | None = None, year: int | None = None
+) -> list[dict]:
+    """Plain rows (criterion, indicator, name, unit, threshold text, source, confidence) for `ntm criteria`."""
+    rows = [_prerequisite_row(catalog, p) for p in catalog.requires]
+    for crit in catalog.criteria:
+        rows += [_indicator_row(catalog, crit, i, region, group, year) for i in crit.indicators]
+        if not crit.indicators:
+            rows.append(_empty_criterion_row(catalog, crit))
+    rows += [_indicator_row(catalog, None, c, region, group, year) for c in catalog.conditions]
+    return rows
+
+
+def _row(criterion, criterion_name, indicator, name, unit, text, known, source, confidence, ref, reason=None) -> dict:
+    return {
+        "criterion": criterion, "criterion_name": criterion_name, "indicator": indicator, "name": name,
+        "unit": unit, "threshold": text, "known": known, "source": source, "confidence": confidence,
+        "ref": ref, "reason": reason,
+    }
+
+
+def _indicator_row(catalog, crit, req, region, group, year) -> dict:
+    code = req.code if isinstance(req, Indicator) else req.id
+    found = threshold(catalog, code, region=region, group=group, year=year)
+    return _row(crit.code if crit else None, crit.name if crit else None, code, req.name, req.unit,
+                found.text(), found.known, found.source.label(), found.confidence, found.ref, found.reason)
+
+
+def _empty_criterion_row(catalog: Catalog, crit: Criterion) -> dict:
+    count = crit.indicator_count.value if crit.indicator_count else None
+    name = f"({count} chỉ tiêu, chưa rõ nội dung)" if count else "(các chỉ tiêu chưa rõ)"
+    return _row(crit.code, crit.name, None, name, "", "chưa rõ", False,
+                catalog.source.label(), crit.confidence, crit.ref, "danh sách chỉ tiêu của tiêu chí này chưa rõ")
+
+
+def _prerequisite_row(catalog: Catalog, pre: Prerequisite) -> dict:
+    return _row(None, None, None, f"Đã đạt chuẩn theo bộ {pre.catalog}", "", "đạt", pre.confidence in KNOWN_CONFIDENCE,
+                catalog.source.label(), pre.confidence, pre.ref)
+
+
+# ---------------------------------------------------------------------------
+# Lint
+# ---------------------------------------------------------------------------
+
+_PROBLEMS: dict[str, tuple[str, str, str]] = {
+    # code: (severity, Vietnamese, English)
+    "C101": ("error", "Không đọc được tệp danh mục: {detail}", "Cannot read the catalog file: {detail}"),
+    "C102": ("error", "Danh mục không hợp lệ tại '{field}': {detail}", "Invalid catalog at '{field}': {detail}"),
+    "C103": ("error", "Thiếu nguồn hoặc mức tin cậy tại '{field}' (cần 'confidence' và 'ref')",
+             "Missing source or confidence at '{field}' ('confidence' and 'ref' are required)"),
+    "C104": ("error", "Mã {what} '{code}' bị lặp", "Duplicate {what} code '{code}'"),
+    "C105": ("error", "Ngưỡng {code} thiếu giá trị cho {dim_vi} {missing} (ghi ô giá trị null hoặc 'unlisted: unknown')",
+             "Threshold {code} lacks a value for {dim} {missing} (write a null cell or 'unlisted: unknown')"),
+    "C106": ("error", "{dim_vi} '{value}' không có trong bộ tiêu chí", "Unknown {dim} '{value}' in the set"),
+    "C107": ("error", "Lớp bổ sung mở rộng bộ tiêu chí không tồn tại '{base}'", "Overlay extends an unknown set '{base}'"),
+    "C108": ("error", "Lớp bổ sung sửa mã '{code}' không có trong bộ '{base}'", "Overlay changes '{code}', not a code of '{base}'"),
+    "C109": ("warning", "Lớp bổ sung nới lỏng ngưỡng {code}: {old} thành {new}", "Overlay loosens threshold {code}: {old} to {new}"),
+    "C110": ("error", "Số {what} ghi nhận ({listed}) khác số văn bản nêu ({stated}) mà danh sách lại ghi là đầy đủ",
+             "{listed} {what} listed but the source states {stated}, and the list is marked complete"),
+    "C111": ("warning", "Mã bộ tiêu chí '{id}' khác tên tệp '{stem}'", "Catalog id '{id}' differs from the file name '{stem}'"),
+    "C112": ("error", "Số hoặc mã tại '{field}' bị đọc thành số thực ({value}); hãy viết trong ngoặc kép",
+             "Number or code at '{field}' was read as a float ({value}); quote it"),
+    "C113": ("error", "Ngưỡng {code} dẫn chiếu tới '{target}' không tồn tại", "Threshold {code} refers to '{target}', which does not exist"),
+}
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One finding of `lint_catalog`, with a stable code and both languages."""
+
+    file: str
+    line: int | None
+    code: str
+    severity: str
+    message: str
+    message_en: str
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.code, self.message)
+
+
+def _problem(rule: str, file: Path, line: int | None, /, **params: Any) -> CatalogProblem:
+    severity, vi, en = _PROBLEMS[rule]
+    return CatalogProblem(str(file), line, rule, severity, vi.format(**params), en.format(**params))
+
+
+def lint_catalog(path: str | Path) -> list[CatalogProblem]:
+    """Every problem of one catalog or overlay file; [] when it is clean."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = _read_yaml(path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [_problem("C101", path, _yaml_error_line(exc), detail=str(exc).splitlines()[0])]
+    if not isinstance(data, dict):
+        return [_problem("C101", path, 1, detail="not a mapping / không phải bảng khóa: giá trị")]
+    return sorted(_Lint(path, text, data).run(), key=CatalogProblem.sort_key)
+
+
+def _yaml_error_line(exc: Exception) -> int | None:
+    mark = getattr(exc, "problem_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+@dataclass
+class _Lint:
+    path: Path
+    text: str
+    data: dict
+
+    def run(self) -> list[CatalogProblem]:
+        problems = self._id_matches_file()
+        catalog = self._overlay() if "extends" in self.data else self._validate(Catalog, self.data)
+        if isinstance(catalog, list):
+            return problems + catalog
+        return problems + self._coverage(catalog) + self._counts(catalog) + self._relatives(catalog)
+
+    def _id_matches_file(self) -> list[CatalogProblem]:
+        cid = self.data.get("id")
+        if isinstance(cid, str) and cid != self.path.stem:
+            return [_problem("C111", self.path, self._line("id"), id=cid, stem=self.path.stem)]
+        return []
+
+    def _validate(self, model: type[BaseModel], data: dict, context: dict | None = None) -> Any:
+        try:
+            return model.model_validate(data, context=context)
+        except ValidationError as exc:
+            return [self._from_error(err, data) for err in exc.errors()]
+
+    def _overlay(self) -> Catalog | list[CatalogProblem]:
+        overlay = self._validate(Overlay, self.data)
+        if isinstance(overlay, list):
+            return overlay
+        base_path = _base_path(overlay.extends, self.path)
+        if base_path is None:
+            return [_problem("C107", self.path, self._line("extends"), base=overlay.extends)]
+        try:
+            base = _build(base_path, (overlay.id,))
+        except CatalogError as exc:
+            return [_problem("C107", self.path, self._line("extends"), base=f"{overlay.extends}: {exc}")]
+        problems = self._override_problems(base, overlay)
+        if problems:
+            return problems
+        try:
+            merged = merge_overlay(base, overlay)
+        except CatalogError as exc:
+            return [_problem("C102", self.path, self._line("overrides"), field="overrides", detail=str(exc))]
+        return self._validate(Catalog, merged, {"resolved": True})
+
+    def _override_problems(self, base: Catalog, overlay: Overlay) -> list[CatalogProblem]:
+        codes = {i.code for i in base.indicators()} | {c.id for c in base.conditions}
+        problems = []
+        for override in overlay.overrides:
+            line = self._code_line(override.code)
+            if override.code not in codes:
+                problems.append(_problem("C108", self.path, line, code=override.code, base=base.id))
+                continue
+            problems += [_problem("C109", self.path, line, code=override.code, old=o, new=n)
+                         for o, n in _loosened(base, override)]
+        return problems
+
+    def _from_error(self, err: dict, data: dict) -> CatalogProblem:
+        loc = tuple(err["loc"])
+        field = ".".join(str(p) for p in loc) or "(gốc)"
+        line = self._loc_line(data, loc, err["type"])
+        ctx = err.get("ctx") or {}
+        if err["type"] == "catalog_duplicate_code":
+            return _problem("C104", self.path, self._code_line(ctx["code"], nth=2), what=ctx["what"], code=ctx["code"])
+        if err["type"] == "catalog_unknown_zone":
+            dim_vi = {"region": "Vùng", "group": "Nhóm xã"}[ctx["dim"]]
+            line = self._value_line(ctx["dim"], ctx["value"])
+            return _problem("C106", self.path, line, dim_vi=dim_vi, dim=ctx["dim"], value=ctx["value"])
+        if err["type"] == "catalog_float":
+            return _problem("C112", self.path, line, field=field, value=ctx.get("value"))
+        if loc and loc[-1] in {"ref", "confidence", "source"} and err["type"] in {"missing", "string_too_short"}:
+            return _problem("C103", self.path, line, field=field)
+        return _problem("C102", self.path, line, field=field, detail=err["msg"])
+
+    def _coverage(self, catalog: Catalog) -> list[CatalogProblem]:
+        problems = []
+        for code, spec in _specs(catalog):
+            missing = _missing_cells(catalog, spec)
+            if missing:
+                dim = next((d for d in ("region", "group", "year") if d in spec.by))
+                dim_vi = {"region": "vùng", "group": "nhóm xã", "year": "năm"}[dim]
+                problems.append(_problem("C105", self.path, self._code_line(code), code=code, dim=dim,
+                                         dim_vi=dim_vi, missing=", ".join(missing)))
+        return problems
+
+    def _relatives(self, catalog: Catalog) -> list[CatalogProblem]:
+        problems = []
+        for code, spec in _specs(catalog):
+            rel = spec.relative_to
+            if rel and not _relative_target_exists(rel):
+                problems.append(_problem("C113", self.path, self._code_line(code), code=code,
+                                         target=f"{rel.catalog} {rel.code}"))
+        return problems
+
+    def _counts(self, catalog: Catalog) -> list[CatalogProblem]:
+        listed = {"criteria": len(catalog.criteria), "indicators": len(catalog.indicators())}
+        problems = []
+        for what, stated in (("criteria", catalog.counts.criteria), ("indicators", catalog.counts.indicators)):
+            complete = getattr(catalog.listing, what) == "complete"
+            if stated and stated.value is not None and complete and stated.value != listed[what]:
+                what_vi = {"criteria": "tiêu chí", "indicators": "chỉ tiêu"}[what]
+                problems.append(_problem("C110", self.path, self._line("counts"), what=f"{what_vi} / {what}",
+                                         listed=listed[what], stated=stated.value))
+        return problems
+
+    # -- lines -----------------------------------------------------------
+
+    def _line(self, key: str, start: int = 0) -> int | None:
+        pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:")
+        return self._search(pattern, start)
+
+    def _search(self, pattern: re.Pattern, start: int = 0, nth: int = 1) -> int | None:
+        hits = 0
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if number > start and pattern.search(line):
+                hits += 1
+                if hits == nth:
+                    return number
+        return None
+
+    def _code_line(self, code: str, nth: int = 1) -> int | None:
+        pattern = re.compile(rf"\b(?:code|id)\s*:\s*[\"']?{re.escape(code)}[\"']?\s*(?:[,}}#]|$)")
+        return self._search(pattern, nth=nth) or self._search(pattern)
+
+    def _value_line(self, key: str, value: str) -> int | None:
+        return self._search(re.compile(rf"\b{key}\s*:\s*[\"']?{re.escape(value)}[\"']?\s*(?:[,}}#]|$)"))
+
+    def _loc_line(self, data: Any, loc: tuple, error_type: str) -> int | None:
+        anchor, field = _anchor(data, loc)
+        start = self._code_line(anchor) if anchor else None
+        if field is None or error_type == "missing":
+            return start or (self._line(str(loc[0])) if loc else 1)
+        return self._line(field, (start or 1) - 1) or start
+
+
+def _anchor(data: Any, loc: tuple) -> tuple[str | None, str | None]:
+    """The innermost `code`/`id` on the way to `loc`, and the last field name of `loc`."""
+    anchor, node = None, data
+    for part in (*loc, None):
+        if isinstance(node, dict) and (node.get("code") or node.get("id")):
+            anchor = str(node.get("code") or node.get("id"))
+        if isinstance(node, dict) and part is not None:
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            break
+    field = str(loc[-1]) if loc and isinstance(loc[-1], str) else None
+    return anchor, field
+
+
+def _relative_target_exists(rel: Relative) -> bool:
+    try:
+        target = load_catalog(rel.catalog)
+    except CatalogError:
+        return False
+    return any(r.code == rel.code for r in target.indicators()) or any(c.id == rel.code for c in target.conditions)
+
+
+def _specs(catalog: Catalog) -> list[tuple[str, ThresholdSpec]]:
+    return [(i.code, i.threshold) for i in catalog.indicators()] + [(c.id, c.threshold) for c in catalog.conditions]
+
+
+def _missing_cells(catalog: Catalog, spec: ThresholdSpec) -> list[str]:
+    """Region/group ids with no cell, for a varying threshold not declared 'unlisted: unknown'."""
+    if not spec.by or spec.unlisted or spec.relative_to:
+        return []
+    dim = "region" if "region" in spec.by else "group" if "group" in spec.by else None
+    zones = [z.id for z in (catalog.regions if dim == "region" else catalog.groups)] if dim else [None]
+    years = list(spec.years) or [None]
+    present = {c.key() for c in spec.cells}
+    missing = []
+    for zone in zones:
+        keys = [(zone if dim == "region" else None, zone if dim == "group" else None, y) for y in years]
+        if any(k not in present for k in keys):
+            missing.append(zone or ", ".join(str(k[2]) for k in keys if k not in present))
+    return missing
+
+
+def _loosened(base: Catalog, override: Override) -> list[tuple[str, str]]:
+    """(old, new) pairs where an overlay value is weaker than a numeric base value."""
+    req = _requirement(base, override.code)
+    if req is None:
+        return []
+    spec = req.threshold
+    pairs = [(spec.value, override.value)] if override.value is not None else []
+    old_cells = {c.key(): c.value for c in spec.cells}
+    pairs += [(old_cells.get(c.key()), c.value) for c in override.cells]
+    weaker = {">=": lambda old, new: new < old, "<=": lambda old, new: new > old}.get(spec.op)
+    return [
+        (_vn_number(old), _vn_number(new))
+        for old, new in pairs
+        if weaker and isinstance(old, Decimal) and isinstance(new, Decimal) and weaker(old, new)
+    ]

@@ -1,0 +1,555 @@
+"""Criteria catalogs: shipped sets, threshold lookup, overlays and lint."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ntm.catalog import (
+    KNOWN_CONFIDENCE,
+    Catalog,
+    CatalogError,
+    available_catalogs,
+    catalog_rows,
+    lint_catalog,
+    load_catalog,
+    load_catalog_file,
+    threshold,
+)
+
+CATALOG_DIR = Path(__file__).resolve().parents[1] / "ntm" / "catalogs"
+CONFIDENCE = {"C", "S", "L", "M", "?"}
+SHIPPED = [
+    "huyen-ntm-2021-2025",
+    "huyen-ntm-nang-cao-2021-2025",
+    "thon-kieu-mau-bac-giang-2018",
+    "tuyen-quang-479-2022",
+    "xa-ntm-2016-2020",
+    "xa-ntm-2021-2025",
+    "xa-ntm-2026-2030",
+    "xa-ntm-kieu-mau-2021-2025",
+    "xa-ntm-nang-cao-2021-2025",
+]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+def codes(problems) -> list[str]:
+    return [p.code for p in problems]
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """1-based line of the nth line of `text` (as written by `write`) containing `needle`."""
+    hits = [n for n, line in enumerate(textwrap.dedent(text).lstrip().splitlines(), start=1) if needle in line]
+    return hits[nth - 1]
+
+
+# -- shipped catalogs --------------------------------------------------------
+
+
+def test_available_catalogs_lists_every_shipped_file():
+    assert available_catalogs() == SHIPPED
+
+
+@pytest.mark.parametrize("catalog_id", SHIPPED)
+def test_shipped_catalog_validates_and_lints_clean(catalog_id):
+    assert isinstance(load_catalog(catalog_id), Catalog)
+    assert lint_catalog(CATALOG_DIR / f"{catalog_id}.yaml") == []
+
+
+@pytest.mark.parametrize(
+    ("catalog_id", "criteria"),
+    [
+        ("xa-ntm-2016-2020", 19),
+        ("xa-ntm-2021-2025", 19),
+        ("xa-ntm-nang-cao-2021-2025", 19),
+        ("huyen-ntm-2021-2025", 9),
+        ("huyen-ntm-nang-cao-2021-2025", 9),
+        ("xa-ntm-2026-2030", 10),
+    ],
+)
+def test_criterion_counts_match_the_decisions(catalog_id, criteria):
+    catalog = load_catalog(catalog_id)
+    assert len(catalog.criteria) == criteria
+    assert catalog.counts.criteria.value == criteria
+    assert [c.code for c in catalog.criteria] == [str(n) for n in range(1, criteria + 1)]
+
+
+def test_stated_indicator_counts():
+    assert load_catalog("xa-ntm-2021-2025").counts.indicators.value == 57
+    assert load_catalog("xa-ntm-2016-2020").counts.indicators.value == 49
+    assert load_catalog("xa-ntm-2026-2030").counts.indicators.value == 47
+
+
+def test_2026_2030_uses_three_commune_groups_and_no_regions():
+    catalog = load_catalog("xa-ntm-2026-2030")
+    assert catalog.partition == "group"
+    assert [g.id for g in catalog.groups] == ["nhom-1", "nhom-2", "nhom-3"]
+    assert catalog.regions == ()
+    assert catalog.source.number == "51/2025/QĐ-TTg"
+    assert str(catalog.source.effective) == "2026-02-15"
+
+
+def test_2021_2025_regions_have_ids_and_vietnamese_names():
+    regions = {z.id: z.name for z in load_catalog("xa-ntm-2021-2025").regions}
+    assert list(regions) == ["TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"]
+    assert regions["DBSCL"] == "Đồng bằng sông Cửu Long"
+
+
+def _facts(catalog: Catalog):
+    """Every object of a catalog that must carry confidence and ref."""
+    yield catalog.source
+    yield from (*catalog.regions, *catalog.groups, *catalog.sections, *catalog.notes, *catalog.requires)
+    yield from (s for s in (catalog.counts.criteria, catalog.counts.indicators) if s)
+    for crit in catalog.criteria:
+        yield crit
+        yield from crit.notes
+    for req in catalog.requirements():
+        yield from (req, req.threshold, *req.threshold.cells)
+
+
+@pytest.mark.parametrize("catalog_id", SHIPPED)
+def test_every_fact_carries_confidence_and_ref(catalog_id):
+    for fact in _facts(load_catalog(catalog_id)):
+        assert fact.confidence in CONFIDENCE, fact
+        assert fact.ref.strip(), fact
+
+
+@pytest.mark.parametrize("catalog_id", SHIPPED)
+def test_every_value_is_exact_and_unknown_values_say_so(catalog_id):
+    for req in load_catalog(catalog_id).requirements():
+        spec = req.threshold
+        for value, confidence in [(spec.value, spec.confidence), *((c.value, c.confidence) for c in spec.cells)]:
+            assert not isinstance(value, float)
+            if value is None and not spec.by and not spec.relative_to and spec.op != "none-allowed":
+                assert confidence == "?"
+            if value is not None:
+                assert confidence != "?"
+
+
+@pytest.mark.parametrize("catalog_id", SHIPPED)
+def test_codes_are_unique_strings_per_set(catalog_id):
+    catalog = load_catalog(catalog_id)
+    criterion_codes = [c.code for c in catalog.criteria]
+    indicator_codes = [i.code for i in catalog.indicators()] + [c.id for c in catalog.conditions]
+    assert len(set(criterion_codes)) == len(criterion_codes)
+    assert len(set(indicator_codes)) == len(indicator_codes)
+    assert all(isinstance(code, str) for code in criterion_codes + indicator_codes)
+
+
+def test_17_10_stays_a_string():
+    assert "17.10" in [i.code for i in load_catalog("xa-ntm-2021-2025").indicators()]
+
+
+def _indicator(catalog_id: str, code: str):
+    return next(i for i in load_catalog(catalog_id).indicators() if i.code == code)
+
+
+def test_17_8_is_keyed_by_set_and_code():
+    assert "3 sạch" in _indicator("xa-ntm-2021-2025", "17.8").name
+    assert "nhà tiêu" in _indicator("xa-ntm-2021-2025", "17.8").name
+    assert "an toàn thực phẩm" in _indicator("xa-ntm-2016-2020", "17.8").name.lower()
+    assert "an toàn thực phẩm" in _indicator("xa-ntm-2021-2025", "17.10").name
+
+
+def test_kieu_mau_is_defined_on_top_of_nang_cao():
+    catalog = load_catalog("xa-ntm-kieu-mau-2021-2025")
+    assert catalog.criteria == ()
+    assert [p.catalog for p in catalog.requires] == ["xa-ntm-nang-cao-2021-2025"]
+    assert [c.id for c in catalog.conditions] == ["thu-nhap", "thon-thong-minh", "linh-vuc-noi-troi"]
+    income = catalog.conditions[0].threshold.relative_to
+    assert (income.catalog, income.code, income.factor) == ("xa-ntm-nang-cao-2021-2025", "10", Decimal("1.10"))
+    assert threshold(catalog, "thon-thong-minh").value == Decimal(1)
+
+
+def test_nang_cao_requires_xa_ntm():
+    assert [p.catalog for p in load_catalog("xa-ntm-nang-cao-2021-2025").requires] == ["xa-ntm-2021-2025"]
+
+
+def test_province_sets_record_their_source_without_values():
+    bac_giang = load_catalog("thon-kieu-mau-bac-giang-2018")
+    assert (bac_giang.source.number, str(bac_giang.source.date)) == ("11/2018/QĐ-UBND", "2018-05-15")
+    assert bac_giang.criteria == () and bac_giang.listing.criteria == "unknown"
+    tuyen_quang = load_catalog("tuyen-quang-479-2022")
+    assert tuyen_quang.layers[0].source.number == "479/QĐ-UBND"
+    assert str(tuyen_quang.layers[0].source.date) == "2022-08-04"
+    assert tuyen_quang.layers[0].extends == "xa-ntm-2021-2025"
+
+
+def test_load_catalog_is_cached_and_rejects_unknown_ids():
+    assert load_catalog("xa-ntm-2021-2025") is load_catalog("xa-ntm-2021-2025")
+    with pytest.raises(CatalogError):
+        load_catalog("xa-ntm-1999")
+    with pytest.raises(CatalogError):
+        load_catalog("../pyproject")
+
+
+# -- threshold lookup --------------------------------------------------------
+
+
+def test_confirmed_threshold_is_known():
+    found = threshold(load_catalog("xa-ntm-2021-2025"), "3.1")
+    assert (found.known, found.op, found.value, found.confidence) == (True, ">=", Decimal("80"), "C")
+    assert "C[3]" in found.ref
+    assert found.source.number == "318/QĐ-TTg"
+    assert found.text() == "≥ 80%"
+    assert found.satisfied_by(Decimal("83")) is True
+    assert found.satisfied_by(Decimal("79.9")) is False
+
+
+def test_yes_no_threshold():
+    found = threshold(load_catalog("xa-ntm-2021-2025"), "3.2")
+    assert (found.known, found.value, found.text()) == (True, True, "= đạt")
+    assert found.satisfied_by(True) is True
+
+
+def test_unconfirmed_regional_value_is_unknown_with_reason():
+    found = threshold(load_catalog("xa-ntm-2021-2025"), "10", region="TDMNPB", year=2024)
+    assert found.known is False and found.value is None and found.confidence == "?"
+    assert found.reason == "giá trị theo vùng TDMNPB năm 2024 của Quyết định 318/QĐ-TTg chưa được xác nhận"
+    assert "36 triệu" not in found.reason and "36" in found.note  # context kept, never used as the value
+    assert found.satisfied_by(Decimal("49")) is None
+
+
+def test_background_value_is_recorded_but_not_known():
+    found = threshold(load_catalog("xa-ntm-2021-2025"), "2.1")
+    assert (found.known, found.value, found.confidence) == (False, Decimal("100"), "M")
+    assert "(M)" in found.reason
+    assert found.text() == "≥ 100% (M, chưa xác nhận)"
+
+
+def test_lookup_asks_for_missing_dimensions():
+    catalog = load_catalog("xa-ntm-2021-2025")
+    assert threshold(catalog, "10", year=2024).reason == "ngưỡng khác nhau theo vùng: cần chỉ rõ vùng"
+    assert "cần chỉ rõ năm" in threshold(catalog, "10", region="TN").reason
+    assert "2021" in threshold(catalog, "10", region="TN", year=2021).reason
+
+
+def test_confirmed_2016_2020_income_by_region():
+    catalog = load_catalog("xa-ntm-2016-2020")
+    expected = {"TDMNPB": 36, "DBSH": 50, "BTB": 36, "DHNTB": 41, "TN": 41, "DNB": 59, "DBSCL": 50}
+    for region, value in expected.items():
+        found = threshold(catalog, "10", region=region, year=2020)
+        assert (found.known, found.value, found.confidence) == (True, Decimal(value), "C")
+    assert threshold(catalog, "10", region="DNB", year=2018).known is False
+    assert threshold(catalog, "10", region="DNB", year=2020).text() == "≥ 59 triệu đồng/người/năm"
+
+
+def test_kieu_mau_income_is_unknown_because_its_base_is():
+    found = threshold(load_catalog("xa-ntm-kieu-mau-2021-2025"), "thu-nhap", region="TN", year=2023)
+    assert found.known is False and found.value is None
+    assert found.reason.startswith("= 1,10 × ngưỡng 10 của xa-ntm-nang-cao-2021-2025")
+    assert "vùng TN năm 2023" in found.reason
+
+
+def test_incomplete_list_answers_unknown_for_unlisted_codes():
+    found = threshold(load_catalog("xa-ntm-2026-2030"), "3.1", group="nhom-2")
+    assert found.known is False and "chưa đầy đủ" in found.reason
+
+
+def test_lookup_errors():
+    catalog = load_catalog("xa-ntm-2021-2025")
+    with pytest.raises(KeyError):
+        threshold(catalog, "17")  # a criterion, not an indicator
+    with pytest.raises(KeyError):
+        threshold(catalog, "20.1")
+    with pytest.raises(ValueError):
+        threshold(catalog, "10", region="MIEN-TAY", year=2024)
+    with pytest.raises(KeyError):
+        threshold(load_catalog("xa-ntm-kieu-mau-2021-2025"), "1.1")  # complete list
+
+
+def test_dimensions_a_set_does_not_use_are_ignored():
+    found = threshold(load_catalog("xa-ntm-2021-2025"), "3.1", region="DBSCL", year=2024, group="nhom-1")
+    assert found.known and (found.region, found.group, found.year) == (None, None, None)
+
+
+def test_overlay_scope_supplies_the_default_region():
+    found = threshold(load_catalog("tuyen-quang-479-2022"), "10", year=2024)
+    assert found.region == "TDMNPB" and found.known is False
+
+
+def test_catalog_rows():
+    rows = catalog_rows(load_catalog("xa-ntm-2021-2025"), region="DBSH", year=2024)
+    row = next(r for r in rows if r["indicator"] == "3.1")
+    assert row["criterion"] == "3" and row["threshold"] == "≥ 80%" and row["confidence"] == "C"
+    assert row["source"] == "Quyết định 318/QĐ-TTg ngày 08/3/2022, Phụ lục I (M)"
+    assert len(rows) == 54
+    assert set(rows[0]) == {
+        "criterion", "criterion_name", "indicator", "name", "unit", "threshold", "known",
+        "source", "confidence", "ref", "reason",
+    }
+    empty = catalog_rows(load_catalog("xa-ntm-2026-2030"), group="nhom-1")
+    assert len(empty) == 10 and all(r["threshold"] == "chưa rõ" for r in empty)
+
+
+# -- overlays ----------------------------------------------------------------
+
+TIGHTEN = """
+format: 1
+id: tinh-thu
+extends: xa-ntm-2021-2025
+title: Chỉ tiêu thử của tỉnh
+source:
+  document: Quyết định
+  number: 1/QĐ-UBND
+  date: 2023-01-05
+  issuer: UBND tỉnh Thử
+  confidence: C
+  ref: "test"
+overrides:
+  - {code: "3.1", value: "85", confidence: C, ref: "QĐ 1/QĐ-UBND, mục 3"}
+  - code: "17.8"
+    confidence: C
+    ref: "QĐ 1/QĐ-UBND, mục 17"
+    cells:
+      - {region: TDMNPB, value: "70", confidence: C, ref: "QĐ 1/QĐ-UBND, mục 17"}
+"""
+
+
+def test_overlay_changes_the_lookup_for_the_overlay_only(tmp_path):
+    overlay = load_catalog_file(write(tmp_path, "tinh-thu.yaml", TIGHTEN))
+    base = load_catalog("xa-ntm-2021-2025")
+    tightened = threshold(overlay, "3.1")
+    assert (tightened.known, tightened.value, tightened.source.number) == (True, Decimal("85"), "1/QĐ-UBND")
+    assert threshold(base, "3.1").value == Decimal("80")
+    assert threshold(base, "3.1").source.number == "318/QĐ-TTg"
+    filled = threshold(overlay, "17.8", region="TDMNPB")
+    assert (filled.known, filled.value, filled.source.number) == (True, Decimal("70"), "1/QĐ-UBND")
+    assert threshold(overlay, "17.8", region="TN").known is False
+    assert threshold(base, "17.8", region="TDMNPB").known is False
+    assert threshold(overlay, "3.2").source.number == "318/QĐ-TTg"  # untouched values keep the base source
+    assert lint_catalog(tmp_path / "tinh-thu.yaml") == []
+
+
+def test_overlay_can_extend_a_set_beside_it(tmp_path):
+    write(tmp_path, "bo-thu.yaml", MINIMAL)
+    path = write(tmp_path, "lop-thu.yaml", """
+        format: 1
+        id: lop-thu
+        extends: bo-thu
+        source: {document: Quyết định, number: 2/QĐ-UBND, issuer: UBND tỉnh Thử, confidence: C, ref: "test"}
+        overrides:
+          - {code: "1.1", value: "95", confidence: C, ref: "test"}
+        """)
+    catalog = load_catalog_file(path)
+    assert threshold(catalog, "1.1").value == Decimal("95")
+    assert lint_catalog(path) == []
+
+
+def test_overlay_loosening_is_reported(tmp_path):
+    path = write(tmp_path, "tinh-thu.yaml", TIGHTEN.replace('value: "85"', 'value: "75"'))
+    problems = lint_catalog(path)
+    assert codes(problems) == ["C109"]
+    assert "80" in problems[0].message and "75" in problems[0].message
+
+
+# -- lint: one small broken catalog per case ---------------------------------
+
+MINIMAL = """
+format: 1
+id: bo-thu
+title: Bộ tiêu chí thử
+tier: xa_ntm
+level: xa
+period: {start: 2021, end: 2025}
+source: {document: Quyết định, number: 9/QĐ-TTg, issuer: Thủ tướng Chính phủ, confidence: C, ref: "test"}
+partition: region
+regions:
+  - {id: A, name: Vùng A, confidence: C, ref: "test"}
+  - {id: B, name: Vùng B, confidence: C, ref: "test"}
+counts:
+  criteria: {value: 1, confidence: C, ref: "test"}
+listing: {criteria: complete, indicators: complete}
+criteria:
+  - code: "1"
+    name: Tiêu chí một
+    confidence: C
+    ref: "test"
+    indicators:
+      - code: "1.1"
+        name: Chỉ tiêu chung
+        unit: "%"
+        kind: ratio
+        confidence: C
+        ref: "test"
+        threshold: {op: ">=", value: "90", confidence: C, ref: "test"}
+      - code: "1.2"
+        name: Chỉ tiêu theo vùng
+        unit: "%"
+        kind: ratio
+        confidence: C
+        ref: "test"
+        threshold:
+          op: ">="
+          by: [region]
+          confidence: C
+          ref: "test"
+          cells:
+            - {region: A, value: "70", confidence: C, ref: "test"}
+            - {region: B, value: null, confidence: "?", ref: "test"}
+"""
+
+
+def lint_text(tmp_path: Path, text: str, name: str = "bo-thu.yaml"):
+    return lint_catalog(write(tmp_path, name, text))
+
+
+def test_minimal_catalog_is_clean(tmp_path):
+    assert lint_text(tmp_path, MINIMAL) == []
+
+
+def test_lint_invalid_catalog(tmp_path):
+    problems = lint_text(tmp_path, MINIMAL.replace("kind: ratio\n        confidence: C\n        ref: \"test\"\n"
+                                                    "        threshold: {op: \">=\", value: \"90\"",
+                                                    "kind: yes_no\n        confidence: C\n        ref: \"test\"\n"
+                                                    "        threshold: {op: \">=\", value: \"90\""))
+    assert codes(problems) == ["C102"]
+    assert problems[0].line == line_of(MINIMAL, 'code: "1.1"')
+    assert problems[0].severity == "error"
+
+
+def test_lint_missing_ref(tmp_path):
+    text = MINIMAL.replace('        name: Chỉ tiêu chung\n        unit: "%"\n        kind: ratio\n        confidence: C\n        ref: "test"\n',
+                           '        name: Chỉ tiêu chung\n        unit: "%"\n        kind: ratio\n        confidence: C\n')
+    problems = lint_text(tmp_path, text)
+    assert codes(problems) == ["C103"]
+    assert problems[0].line == line_of(text, 'code: "1.1"')
+    assert "Thiếu nguồn" in problems[0].message and "Missing source" in problems[0].message_en
+
+
+def test_lint_empty_ref(tmp_path):
+    problems = lint_text(tmp_path, MINIMAL.replace('value: "90", confidence: C, ref: "test"', 'value: "90", confidence: C, ref: ""'))
+    assert codes(problems) == ["C103"]
+
+
+def test_lint_regional_threshold_missing_a_region(tmp_path):
+    text = MINIMAL.replace('            - {region: B, value: null, confidence: "?", ref: "test"}\n', "")
+    problems = lint_text(tmp_path, text)
+    assert codes(problems) == ["C105"]
+    assert problems[0].line == line_of(text, 'code: "1.2"')
+    assert problems[0].message == (
+        "Ngưỡng 1.2 thiếu giá trị cho vùng B (ghi ô giá trị null hoặc 'unlisted: unknown')"
+    )
+
+
+def test_lint_accepts_an_explicitly_unknown_rest(tmp_path):
+    text = MINIMAL.replace('            - {region: B, value: null, confidence: "?", ref: "test"}\n', "")
+    text = text.replace("          by: [region]\n", "          by: [region]\n          unlisted: unknown\n")
+    assert lint_text(tmp_path, text) == []
+
+
+def test_lint_duplicate_indicator_code(tmp_path):
+    text = MINIMAL.replace('code: "1.2"', 'code: "1.1"')
+    problems = lint_text(tmp_path, text)
+    assert codes(problems) == ["C104"]
+    assert problems[0].line == line_of(text, 'code: "1.1"', nth=2)
+    assert "'1.1'" in problems[0].message
+
+
+def test_lint_duplicate_criterion_code(tmp_path):
+    second = '  - {code: "1", name: Tiêu chí lặp, confidence: C, ref: "test"}\n'
+    problems = lint_text(tmp_path, MINIMAL + second)
+    assert "C104" in codes(problems)
+
+
+def test_lint_overlay_extending_an_unknown_set(tmp_path):
+    problems = lint_text(tmp_path, TIGHTEN.replace("extends: xa-ntm-2021-2025", "extends: xa-ntm-1999"), "tinh-thu.yaml")
+    assert codes(problems) == ["C107"]
+    assert problems[0].line == line_of(TIGHTEN, "extends:")
+
+
+def test_lint_overlay_unknown_code(tmp_path):
+    problems = lint_text(tmp_path, TIGHTEN.replace('code: "3.1"', 'code: "3.9"'), "tinh-thu.yaml")
+    assert codes(problems) == ["C108"]
+
+
+def test_lint_float_code(tmp_path):
+    problems = lint_text(tmp_path, MINIMAL.replace('code: "1.2"', "code: 1.20"))
+    assert codes(problems) == ["C112"]
+
+
+def test_lint_unknown_region(tmp_path):
+    text = MINIMAL.replace("{region: B,", "{region: C,")
+    problems = lint_text(tmp_path, text)
+    assert codes(problems) == ["C106"]
+    assert problems[0].line == line_of(text, "{region: C,")
+    assert problems[0].message == "Vùng 'C' không có trong bộ tiêu chí"
+
+
+def test_lint_relative_threshold_to_an_unknown_code(tmp_path):
+    text = MINIMAL.replace('threshold: {op: ">=", value: "90", confidence: C, ref: "test"}',
+                           'threshold: {op: ">=", relative_to: {catalog: xa-ntm-2021-2025, code: "99.9", factor: "1.1"}, '
+                           'confidence: C, ref: "test"}')
+    problems = lint_text(tmp_path, text)
+    assert codes(problems) == ["C113"]
+    assert problems[0].line == line_of(text, 'code: "1.1"')
+
+
+def test_lint_count_mismatch(tmp_path):
+    problems = lint_text(tmp_path, MINIMAL.replace("criteria: {value: 1,", "criteria: {value: 19,"))
+    assert codes(problems) == ["C110"]
+
+
+def test_lint_yaml_syntax_error(tmp_path):
+    problems = lint_text(tmp_path, MINIMAL + "  - [unclosed\n")
+    assert codes(problems) == ["C101"] and problems[0].line is not None
+
+
+def test_lint_id_differs_from_file_name(tmp_path):
+    problems = lint_text(tmp_path, MINIMAL, name="khac.yaml")
+    assert codes(problems) == ["C111"] and problems[0].severity == "warning"
+
+
+def test_invalid_file_does_not_load(tmp_path):
+    path = write(tmp_path, "bo-thu.yaml", MINIMAL.replace('code: "1.2"', 'code: "1.1"'))
+    with pytest.raises(CatalogError):
+        load_catalog_file(path)
+
+
+def test_known_confidence_tags():
+    assert KNOWN_CONFIDENCE == {"C", "S", "L"}
+
+
+# -- consistency with the seeds and the text ---------------------------------
+
+
+@pytest.mark.parametrize("catalog_id", SHIPPED)
+def test_catalog_text_is_nfc(catalog_id):
+    import unicodedata
+
+    text = (CATALOG_DIR / f"{catalog_id}.yaml").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+
+
+def test_seed_004_unmet_criteria_are_criteria_of_the_2016_2020_set():
+    # Seed 004 (2020): "Còn 10 tiêu chí ... chưa đạt gồm: ..." and "đạt 9/19 tiêu chí".
+    seen = ["giao thông", "trường học", "cơ sở vật chất văn hóa", "nhà ở", "thu nhập", "hộ nghèo",
+            "tổ chức sản xuất", "giáo dục", "môi trường và an toàn thực phẩm"]
+    names = [c.name.lower() for c in load_catalog("xa-ntm-2016-2020").criteria]
+    assert all(any(name.startswith(short) for name in names) for short in seen)
+
+
+def _sample_query(catalog: Catalog) -> dict:
+    return {
+        "region": catalog.regions[0].id if catalog.regions else None,
+        "group": catalog.groups[0].id if catalog.groups else None,
+        "year": catalog.period.end or catalog.period.start,
+    }
+
+
+@pytest.mark.parametrize("catalog_id", SHIPPED)
+def test_every_lookup_names_its_source(catalog_id):
+    catalog = load_catalog(catalog_id)
+    rows = catalog_rows(catalog, **_sample_query(catalog))
+    assert all(row["source"] and row["confidence"] in CONFIDENCE and row["ref"] for row in rows)
+    for row in rows:
+        if not row["known"] and row["indicator"]:
+            assert row["reason"], row
