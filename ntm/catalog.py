@@ -507,8 +507,15 @@ class Overlay(Model):
 
 
 def _read_yaml(path: Path) -> Any:
-    """The one place a catalog file is parsed (to be swapped for ntm.yamlio)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    """The one place a catalog file is parsed: through ntm.yamlio (duplicate keys, tags refused)."""
+    from ntm.yamlio import load_file
+
+    loaded = load_file(path)
+    if loaded.diagnostics:
+        first = loaded.diagnostics[0]
+        mark = yaml.error.Mark(str(path), 0, (first.line or 1) - 1, (first.column or 1) - 1, None, None)
+        raise yaml.MarkedYAMLError(problem=f"{first.location()}: {first.message('en')}", problem_mark=mark)
+    return loaded.data
 
 
 def _package_dir() -> Path:

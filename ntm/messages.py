@@ -83,6 +83,27 @@ REASONS: dict[str, dict[str, str]] = {
     "period_reversed": {"vi": "năm kết thúc trước năm bắt đầu", "en": "the period ends before it starts"},
 }
 
+STANDARD_LABELS = {
+    "xa_ntm": ("xã nông thôn mới", "NTM commune"),
+    "xa_nang_cao": ("xã nông thôn mới nâng cao", "advanced NTM commune"),
+    "xa_kieu_mau": ("xã nông thôn mới kiểu mẫu", "model NTM commune"),
+    "thon_ntm": ("thôn nông thôn mới", "NTM village"),
+    "thon_kieu_mau": ("thôn nông thôn mới kiểu mẫu", "model NTM village"),
+    "huyen_ntm": ("huyện nông thôn mới", "NTM district"),
+    "huyen_nang_cao": ("huyện nông thôn mới nâng cao", "advanced NTM district"),
+    "tinh_hoan_thanh": ("tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới", "province completing NTM"),
+}
+
+
+def standard_label(value, lang: str | None = None):
+    """The standard's name; without `lang`, a {vi, en} pair that messages localise late."""
+    key = getattr(value, "value", value)
+    vi, en = STANDARD_LABELS.get(key, (key, key))
+    if lang is None:
+        return {"vi": vi, "en": en}
+    return en if lang == "en" else vi
+
+
 SEVERITY_WORDS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
     "en": {"error": "error", "warning": "warning", "info": "info"},

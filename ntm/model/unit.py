@@ -54,6 +54,7 @@ class UnitRef(Strict):
     level: Level = Level.XA
     district: str | None = None
     province: str | None = None
+    region: Region | None = None
     note: str | None = None
 
 

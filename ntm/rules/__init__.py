@@ -24,6 +24,8 @@ RULE_MODULES = [
     "phasing_count",
     "percentage",
     "declared_count",
+    "criteria_set",
+    "criteria_status",
     "task_criterion",
     "phasing_order",
     "year_in_period",

@@ -7,6 +7,7 @@ named by year in its phasing.
 from __future__ import annotations
 
 from ntm.diagnostics import Severity
+from ntm.messages import standard_label
 from ntm.rules.base import Finding, Rule
 
 RULE = Rule(
@@ -36,5 +37,5 @@ def check(ctx):
         if named and len(named) != target.count:
             yield Finding(
                 ("targets", i, "count"),
-                {"stated": target.count, "computed": len(named), "standard": target.standard.value},
+                {"stated": target.count, "computed": len(named), "standard": standard_label(target.standard)},
             )

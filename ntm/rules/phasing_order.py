@@ -11,6 +11,7 @@ simply not mention an achievement that exists.
 from __future__ import annotations
 
 from ntm.diagnostics import Severity
+from ntm.messages import standard_label
 from ntm.model.common import STANDARD_ORDER, Standard
 from ntm.rules.base import Finding, Rule
 
@@ -20,7 +21,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     title={"vi": "Lộ trình đạt chuẩn theo đúng thứ tự", "en": "Phasing follows the order of standards"},
     message={
-        "vi": "{unit} được đưa vào đạt chuẩn {standard} năm {year} nhưng chưa có {previous} trước đó (trong lộ trình hoặc đã công nhận)",
+        "vi": "{unit} được đưa vào lộ trình đạt chuẩn {standard} năm {year} nhưng chưa đạt chuẩn {previous} trước đó (trong lộ trình hoặc đã được công nhận)",
         "en": "{unit} is phased to {standard} in {year} but has no {previous} before it (phased or recognised)",
     },
     when_missing={
@@ -52,7 +53,8 @@ def check(ctx):
             if year is None or year > milestone.year:
                 yield Finding(
                     ("phasing", m, "units", u),
-                    {"unit": name, "standard": milestone.standard.value, "year": milestone.year, "previous": previous.value},
+                    {"unit": name, "standard": standard_label(milestone.standard), "year": milestone.year,
+                     "previous": standard_label(previous)},
                 )
 
 

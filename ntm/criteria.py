@@ -1,0 +1,60 @@
+"""Which criteria catalog a plan is checked against.
+
+A plan names a national set (`criteria_set`, per assessment) and may name a
+province overlay (`overlay`). The overlay is looked for first in a `catalogs/`
+folder beside the plan or in any folder above it (a plans repository's own
+overlays), then among the catalogs shipped with ntm. An overlay applies to
+the assessments whose set it extends; others use the national set alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+
+def repository_catalog(catalog_id: str, plan_file: str | None) -> Path | None:
+    """A `catalogs/<id>.yaml` in the plan's folder or any folder above it."""
+    if not plan_file or plan_file.startswith("<"):
+        return None
+    for folder in Path(plan_file).resolve().parents:
+        candidate = folder / "catalogs" / f"{catalog_id}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_any(catalog_id: str, plan_file: str | None):
+    """The catalog by id, from the plans repository first, else shipped; None when unknown."""
+    from ntm.catalog import CatalogError, available_catalogs, load_catalog, load_catalog_file
+
+    local = repository_catalog(catalog_id, plan_file)
+    if local is not None:
+        return load_catalog_file(local)
+    if catalog_id in available_catalogs():
+        try:
+            return load_catalog(catalog_id)
+        except CatalogError:
+            return None
+    return None
+
+
+def resolver(plan, plan_file: str | None) -> Callable[[str], object]:
+    """`catalog_for(set_id)` for one plan: the overlay when it extends that set, else the set."""
+    overlay = load_any(plan.overlay, plan_file) if plan.overlay else None
+    extends = {layer.extends for layer in overlay.layers} if overlay is not None else set()
+
+    def catalog_for(set_id: str):
+        if overlay is not None and set_id in extends:
+            return overlay
+        return load_any(set_id, plan_file)
+
+    return catalog_for
+
+
+def plan_status(plan, plan_file: str | None = None):
+    """The status engine over every assessment of a plan, with the right catalogs."""
+    from ntm.status import evaluate_plan
+
+    return evaluate_plan(plan, resolver(plan, plan_file))
