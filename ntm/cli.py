@@ -116,6 +116,83 @@ def schema(
         _emit(text.rstrip("\n"), output)
 
 
+@app.command()
+def criteria(
+    set_id: str = typer.Option("xa-ntm-2021-2025", "--set", help="Bộ tiêu chí (ntm criteria --list để xem các bộ)."),
+    region: Optional[str] = typer.Option(None, "--region", help="Vùng: TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL."),
+    group: Optional[str] = typer.Option(None, "--group", help="Nhóm xã (bộ 2026-2030): nhom-1, nhom-2, nhom-3."),
+    year: Optional[int] = typer.Option(None, "--year", help="Năm (ngưỡng thu nhập thay đổi theo năm)."),
+    list_sets: bool = typer.Option(False, "--list", help="Liệt kê các bộ tiêu chí có sẵn."),
+    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+) -> None:
+    """Xem bộ tiêu chí: mã, tên, ngưỡng, nguồn, độ tin cậy.
+
+    Ví dụ: ntm criteria --set xa-ntm-2021-2025 --region TDMNPB --year 2024
+    """
+    from ntm.catalog import CatalogError, available_catalogs, catalog_rows, load_catalog
+
+    if list_sets:
+        _emit("\n".join(available_catalogs()), None)
+        return
+    try:
+        rows = catalog_rows(load_catalog(set_id), region=region, group=group, year=year)
+    except (CatalogError, ValueError, KeyError) as exc:
+        _usage(str(exc))
+    if format == "json":
+        import json
+
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2, default=str), None)
+    else:
+        from ntm.status_view import criteria_text
+
+        _emit(criteria_text(rows, STATE["lang"]), None)
+
+
+@app.command()
+def status(
+    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp."),
+    year: Optional[int] = typer.Option(None, "--year", help="Chỉ xem các đánh giá của năm này."),
+    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+) -> None:
+    """Tình trạng từng tiêu chí của đơn vị, kèm lý do của mỗi kết luận.
+
+    Ví dụ: ntm status hung-my --format json
+    """
+    from ntm.criteria import plan_status
+    from ntm.status_view import status_json, status_text
+
+    loaded = _load_one(ref, plans)
+    statuses = [s for s in plan_status(loaded.plan, loaded.file) if year is None or s.year == year]
+    units = [_official_unit(loaded.plan, s) for s in statuses]
+    text = status_json(statuses, units) if format == "json" else status_text(statuses, units, STATE["lang"])
+    _emit(text, None)
+
+
+def _load_one(ref: str, plans: Path):
+    from ntm.loader import load_plan
+    from ntm.locate import NotFound, find_plan
+
+    try:
+        path = find_plan(ref, plans)
+    except NotFound as exc:
+        hint = f" (gần giống: {', '.join(exc.suggestions)})" if exc.suggestions else ""
+        _usage(f"không tìm thấy kế hoạch '{ref}' trong {plans}{hint}")
+    loaded = load_plan(path)
+    if loaded.plan is None:
+        from ntm.reporters import text as text_report
+
+        typer.echo(text_report([loaded.file], loaded.diagnostics, STATE["lang"]), err=True)
+        raise typer.Exit(ExitCode.FINDINGS)
+    return loaded
+
+
+def _official_unit(plan, status):
+    from ntm.unit_check import describe_unit
+
+    return describe_unit(plan, status.assessment_index, STATE["lang"])
+
+
 def _open_cache():
     from ntm.cache import ResultCache
 

@@ -26,18 +26,24 @@ def repository_catalog(catalog_id: str, plan_file: str | None) -> Path | None:
 
 
 def load_any(catalog_id: str, plan_file: str | None):
-    """The catalog by id, from the plans repository first, else shipped; None when unknown."""
+    """The catalog by id, from the plans repository first, else shipped; None when unknown or broken."""
+    catalog, _ = load_with_problem(catalog_id, plan_file)
+    return catalog
+
+
+def load_with_problem(catalog_id: str, plan_file: str | None) -> tuple[object | None, str | None]:
+    """(catalog, None), or (None, why it could not be loaded); why is None for an unknown id."""
     from ntm.catalog import CatalogError, available_catalogs, load_catalog, load_catalog_file
 
     local = repository_catalog(catalog_id, plan_file)
-    if local is not None:
-        return load_catalog_file(local)
-    if catalog_id in available_catalogs():
-        try:
-            return load_catalog(catalog_id)
-        except CatalogError:
-            return None
-    return None
+    try:
+        if local is not None:
+            return load_catalog_file(local), None
+        if catalog_id in available_catalogs():
+            return load_catalog(catalog_id), None
+    except CatalogError as exc:
+        return None, str(exc).splitlines()[0]
+    return None, None
 
 
 def resolver(plan, plan_file: str | None) -> Callable[[str], object]:

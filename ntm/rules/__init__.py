@@ -31,6 +31,7 @@ RULE_MODULES = [
     "year_in_period",
     "dates",
     "slug_filename",
+    "unit_register",
     "duplicate_slug",
     "duplicate_unit",
 ]

@@ -34,12 +34,17 @@ def _what(vi: str, en: str) -> dict:
 
 
 def check(ctx):
-    from ntm.criteria import load_any, resolver
+    from ntm.catalog import available_catalogs
+    from ntm.criteria import load_with_problem, resolver
 
     plan = ctx.plan
     for path, set_id in _named_sets(plan):
-        if load_any(set_id, ctx.file) is None:
-            yield Finding(path, _what(f"Không có bộ tiêu chí '{set_id}'", f"No criteria set '{set_id}'"))
+        catalog, problem = load_with_problem(set_id, ctx.file)
+        if problem:
+            yield Finding(path, _what(f"Bộ tiêu chí '{set_id}' không đọc được: {problem}", f"Criteria set '{set_id}' cannot be loaded: {problem}"))
+        elif catalog is None:
+            known = ", ".join(available_catalogs())
+            yield Finding(path, _what(f"Không có bộ tiêu chí '{set_id}' (có: {known})", f"No criteria set '{set_id}' (available: {known})"))
     catalog_for = resolver(plan, ctx.file)
     for a, assessment in enumerate(plan.assessments):
         catalog = catalog_for(assessment.criteria_set)

@@ -1,0 +1,59 @@
+"""R801: every unit a plan names exists in the official register of its date.
+
+Units are resolved with `ntm.units` (offline, from the vietnamadminunits
+register) under the plan's date: before 1 July 2025 with their district,
+after it in the two-level structure. A name the register does not know is an
+error with the closest official names as suggestions; a former unit that the
+register records as merged into another (Lam Cốt → Lam Sơn) is information,
+since the register holds the state of 30 June 2025, not of the plan's year.
+"""
+
+from __future__ import annotations
+
+from ntm.diagnostics import Severity
+from ntm.rules.base import Finding, Rule
+
+RULE = Rule(
+    code="R801",
+    name="unit-register",
+    severity=Severity.ERROR,
+    title={"vi": "Đơn vị hành chính có trong danh mục chính thức", "en": "Units exist in the official register"},
+    message={"vi": "{what}", "en": "{what}"},
+    when_missing={
+        "vi": "Đơn vị không có tên (văn bản không nêu): bỏ qua; đơn vị đã sáp nhập trước 30/6/2025: thông tin.",
+        "en": "Unnamed unit: skipped; a unit merged before 30 June 2025: info.",
+    },
+    passing="unit: {level: xa, name: Hùng Mỹ, district: Chiêm Hóa, province: Tuyên Quang, region: TDMNPB}\n",
+    failing="unit: {level: xa, name: Hùng Mộ, district: Chiêm Hóa, province: Tuyên Quang, region: TDMNPB}\n",
+)
+
+
+def check(ctx):
+    from ntm.unit_check import named_units, plan_date, resolve_named
+
+    when = plan_date(ctx.plan)
+    for named in named_units(ctx.plan):
+        try:
+            resolution = resolve_named(named, when)
+        except (LookupError, ValueError) as exc:
+            yield Finding(named.path, _what(f"Không tra được đơn vị '{named.name}': {exc}",
+                                            f"Cannot look up unit '{named.name}': {exc}"))
+            continue
+        if resolution.found:
+            continue
+        if resolution.alias_of is not None:
+            alias = resolution.alias_of.name
+            yield Finding(named.path, _what(
+                f"'{named.name}' không còn trong danh mục 30/6/2025: đã sáp nhập vào {alias} ({resolution.alias_of.code})",
+                f"'{named.name}' is not in the 30 June 2025 register: merged into {alias} ({resolution.alias_of.code})"),
+                severity=Severity.INFO)
+            continue
+        hint = ", ".join(resolution.suggestions) or "—"
+        place = ", ".join(p for p in (named.district, named.province) if p)
+        yield Finding(named.path, _what(
+            f"Không có đơn vị '{named.name}' ({place}) trong danh mục chính thức; gần giống: {hint}",
+            f"No unit '{named.name}' ({place}) in the official register; closest: {hint}"))
+
+
+def _what(vi: str, en: str) -> dict:
+    return {"what": {"vi": vi, "en": en}}
