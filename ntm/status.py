@@ -117,7 +117,7 @@ def evaluate_figure(catalog, code: str, figure: Figure, ctx: Context, kind: str,
         return FigureResult(**base, verdict=Verdict.CANNOT_VERIFY,
                             reason=_say(f"không kiểm chứng được: {limit.reason}", f"cannot verify: {limit.reason_en}"))
     verdict = _compare(limit, value, figure)
-    shown = f"{_show(value)} {limit.text()}"
+    shown = f"{_show(value)}{'%' if limit.unit == '%' else ''} {limit.text()}"
     words = _say(f"{'đạt' if verdict is Verdict.MET else 'không đạt'}: {shown} ({base['source']})",
                  f"{'met' if verdict is Verdict.MET else 'not met'}: {shown} ({base['source']})")
     return FigureResult(**base, verdict=verdict, reason=words)

@@ -88,6 +88,14 @@ class PlanSummary:
         return Diagnostic(rule.code, rule.severity, self.file, line, column, tuple(path), params)
 
 
+def line_span(positions: Positions, paths) -> str:
+    """"581–605": the lines a sum is made of, so a reader can find the part that is wrong."""
+    lines = sorted(p[0] for p in (positions.of(tuple(path)) for path in paths) if p)
+    if not lines:
+        return "?"
+    return str(lines[0]) if lines[0] == lines[-1] else f"{lines[0]}–{lines[-1]}"
+
+
 def tolerance_for(stated) -> Any:
     """Half a unit of the last printed digit: 90.3 -> 0.05, 12.17 -> 0.005, 50 -> 0.5."""
     from decimal import Decimal

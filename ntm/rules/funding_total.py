@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ntm.diagnostics import Severity
 from ntm.model.common import Qualifier
-from ntm.rules.base import Finding, Rule
+from ntm.rules.base import Finding, Rule, line_span
 
 RULE = Rule(
     code="R101",
@@ -20,8 +20,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     title={"vi": "Tổng kinh phí ghi trong văn bản khớp với tổng các nguồn", "en": "Stated funding total matches the sum of its lines"},
     message={
-        "vi": "Tổng kinh phí ghi {stated} triệu đồng nhưng các nguồn cộng lại {computed} triệu đồng (chênh {difference})",
-        "en": "Stated funding total is {stated} million VND but the lines add up to {computed} (difference {difference})",
+        "vi": "Tổng kinh phí ghi {stated} triệu đồng nhưng các nguồn (dòng {lines}) cộng lại {computed} triệu đồng (chênh {difference})",
+        "en": "Stated funding total is {stated} million VND but the lines ({lines}) add up to {computed} (difference {difference})",
     },
     when_missing={"vi": "Không ghi tổng hoặc không có nguồn nào: bỏ qua.", "en": "No stated total or no lines: skipped."},
     passing="funding:\n  total: 215.5\n  lines:\n    - {source: ngan_sach_tinh, amount: 135}\n    - {source: ctmtqg_ntm, amount: 80.5}\n",
@@ -46,6 +46,7 @@ def check(ctx):
                 "stated": format_number(stated),
                 "computed": format_number(computed),
                 "difference": format_number(computed - stated),
+                "lines": line_span(ctx.positions, [("funding", "lines", i, "amount") for i in range(len(funding.lines))]),
             },
         )
 

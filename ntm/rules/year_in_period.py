@@ -39,7 +39,7 @@ def _years(plan):
         if t.year is not None:
             yield ("targets", i, "year"), t.year
         for year in t.by_year:
-            yield ("targets", i, "by_year", year), year
+            yield ("targets", i, "by_year", str(year)), year
     for i, g in enumerate(plan.goals):
         if g.year is not None:
             yield ("goals", i, "year"), g.year
