@@ -11,7 +11,6 @@ import json
 import os
 from collections import Counter
 from typing import Callable
-from xml.sax.saxutils import escape, quoteattr
 
 from ntm.diagnostics import Diagnostic, Severity
 from ntm.messages import severity_word
@@ -87,6 +86,8 @@ def _write_step_summary(files, diagnostics, lang) -> None:
 
 def junit(files: list[str], diagnostics: list[Diagnostic], lang: str) -> str:
     """One test case per file; each error (or warning) is a failure of that case."""
+    from xml.sax.saxutils import escape, quoteattr
+
     by_file: dict[str, list[Diagnostic]] = {f: [] for f in files}
     for d in diagnostics:
         by_file.setdefault(d.file or "(tree)", []).append(d)

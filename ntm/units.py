@@ -228,6 +228,59 @@ _TABLES = {
 
 @lru_cache(maxsize=None)
 def _register(structure: str) -> _Register:
+    return _snapshot()[0][structure]
+
+
+@lru_cache(maxsize=None)
+def _conversion() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    return _snapshot()[1]
+
+
+@lru_cache(maxsize=1)
+def _snapshot() -> tuple[dict[str, _Register], tuple]:
+    """Both registers and the conversion table, built once and kept as a pickle in the cache
+    folder (keyed by the package's files and this module), so later processes skip the ~0.8 s
+    import and indexing of the package."""
+    import pickle
+
+    path = _snapshot_path()
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        pass
+    data = ({structure: _build_register(structure) for structure in _TABLES}, _build_conversion())
+    try:
+        from ntm.safeio import atomic_write_bytes
+
+        atomic_write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
+    return data
+
+
+def _snapshot_path():
+    import hashlib
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    from ntm.cache import default_dir
+
+    digest = hashlib.blake2b(digest_size=12)
+    spec = importlib.util.find_spec("vietnamadminunits")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        for root, _dirs, names in os.walk(folder):
+            for name in sorted(names):
+                stat = os.stat(os.path.join(root, name))
+                digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    own = os.stat(__file__)
+    digest.update(f"{own.st_size}:{own.st_mtime_ns}".encode())
+    return Path(default_dir()) / f"units-{digest.hexdigest()}.pickle"
+
+
+def _build_register(structure: str) -> _Register:
     table, add_row, columns = _TABLES[structure]
     entries: dict[str, _Entry] = {}
     for row in _query(f"SELECT {columns} FROM {table}"):
@@ -235,8 +288,7 @@ def _register(structure: str) -> _Register:
     return _index(structure, entries)
 
 
-@lru_cache(maxsize=None)
-def _conversion() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+def _build_conversion() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """The package's legacy→2025 table: old province key → new province key, and old
     commune key → new commune keys (default first). This is the data behind
     `vietnamadminunits.convert_address`, read directly so that a lookup can never

@@ -7,6 +7,13 @@ the document states (totals, percentages, counts) beside what can be computed,
 so the rules in `ntm.rules` can compare the two.
 """
 
-from ntm.model.plan import Plan
-
 __all__ = ["Plan"]
+
+
+def __getattr__(name: str):
+    """`Plan` is imported on first use, so `ntm.model.vocab` stays cheap to import."""
+    if name == "Plan":
+        from ntm.model.plan import Plan
+
+        return Plan
+    raise AttributeError(name)

@@ -5,11 +5,12 @@ yes/no) exactly as a document states it."""
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from ntm.model.vocab import STANDARD_ORDER, Qualifier, Standard  # noqa: F401 - re-exported
 
 
 class Strict(BaseModel):
@@ -32,42 +33,6 @@ Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1945, le=2100)]
 NonNegative = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=28)]
 Count = Annotated[int, Field(ge=0, le=10**12)]
-
-
-class Qualifier(str, enum.Enum):
-    """How a stated figure is meant: exactly, about, at least ("trên", "ít nhất")…"""
-
-    EXACT = "exact"
-    ABOUT = "about"
-    AT_LEAST = "at_least"
-    OVER = "over"
-    AT_MOST = "at_most"
-    UNDER = "under"
-
-
-class Standard(str, enum.Enum):
-    """Standards a unit can be recognised at (xã, thôn, huyện)."""
-
-    XA_NTM = "xa_ntm"
-    XA_NANG_CAO = "xa_nang_cao"
-    XA_KIEU_MAU = "xa_kieu_mau"
-    THON_NTM = "thon_ntm"
-    THON_KIEU_MAU = "thon_kieu_mau"
-    HUYEN_NTM = "huyen_ntm"
-    HUYEN_NANG_CAO = "huyen_nang_cao"
-    TINH_HOAN_THANH = "tinh_hoan_thanh"
-
-
-STANDARD_ORDER = {
-    Standard.XA_NTM: (Standard.XA_NTM, 1),
-    Standard.XA_NANG_CAO: (Standard.XA_NTM, 2),
-    Standard.XA_KIEU_MAU: (Standard.XA_NTM, 3),
-    Standard.THON_NTM: (Standard.THON_NTM, 1),
-    Standard.THON_KIEU_MAU: (Standard.THON_NTM, 2),
-    Standard.HUYEN_NTM: (Standard.HUYEN_NTM, 1),
-    Standard.HUYEN_NANG_CAO: (Standard.HUYEN_NTM, 2),
-    Standard.TINH_HOAN_THANH: (Standard.TINH_HOAN_THANH, 1),
-}
 
 
 class Figure(Strict):

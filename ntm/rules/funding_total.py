@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ntm.diagnostics import Severity
-from ntm.model.common import Qualifier
+from ntm.model.vocab import Qualifier
 from ntm.rules.base import Finding, Rule, line_span
 
 RULE = Rule(

@@ -9,7 +9,7 @@ printed digit (90,3 → ±0,05; 12,17 → ±0,005). A percentage qualified as
 from __future__ import annotations
 
 from ntm.diagnostics import Severity
-from ntm.model.common import Qualifier
+from ntm.model.vocab import Qualifier
 from ntm.rules.base import Finding, Rule, tolerance_for
 
 RULE = Rule(

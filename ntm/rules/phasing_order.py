@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ntm.diagnostics import Severity
 from ntm.messages import standard_label
-from ntm.model.common import STANDARD_ORDER, Standard
+from ntm.model.vocab import STANDARD_ORDER, Standard
 from ntm.rules.base import Finding, Rule
 
 RULE = Rule(
