@@ -65,6 +65,18 @@ def top_level_order() -> list[str]:
     return list(Plan.model_fields)
 
 
+def check_text(text: str, file: str) -> list[Diagnostic]:
+    """Every per-plan finding for `text` as if it were `file` (which need not exist yet)."""
+    from ntm.loader import load_plan_text
+    from ntm.rules import PlanContext, run_plan_rules
+
+    loaded = load_plan_text(text, file)
+    found = list(loaded.diagnostics)
+    if loaded.plan is not None:
+        found.extend(run_plan_rules(PlanContext(file, loaded.plan, loaded.positions)))
+    return found
+
+
 def format_text(text: str) -> str:
     """The canonical layout of a plan's text; raises `FormatError` if it cannot be made safely."""
     from ntm import roundtrip
@@ -76,12 +88,15 @@ def format_text(text: str) -> str:
         first = before.diagnostics[0]
         raise FormatError(_both(first.message("vi"), first.message("en")), first.line, first.column)
     try:
-        result = _settle(_reorder_top_level(text, roundtrip.load(text)))
+        data = roundtrip.load(text)
+        reordered = _reorder_top_level(text, data)
+        result = _settle(reordered, data if reordered is text else None)
     except roundtrip.RoundTripError as exc:
         raise FormatError(exc.problem, exc.line, exc.column) from None
     if load_text(result).data != before.data:
         raise FormatError(_both("định dạng lại sẽ làm thay đổi dữ liệu", "formatting would change the data"))
-    return result
+    trimmed = result.rstrip("\n") + "\n"  # one newline at the end, unless it is data (a `|+` scalar)
+    return trimmed if trimmed == result or load_text(trimmed).data == before.data else result
 
 
 def _normalise(text: str) -> str:
@@ -90,12 +105,13 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n"))
 
 
-def _settle(text: str) -> str:
+def _settle(text: str, data=None) -> str:
     """Dump until the layout no longer changes (ruamel settles in one pass, rarely two)."""
     from ntm import roundtrip
 
     for _ in range(MAX_PASSES):
-        again = roundtrip.dump(roundtrip.load(text))
+        again = roundtrip.dump(roundtrip.load(text) if data is None else data)
+        data = None
         if again == text:
             return text
         text = again
@@ -158,10 +174,16 @@ def _chunk_start(source: list[str], key_line: int, previous_key_line: int) -> in
 
 
 def _footer_start(source: list[str], last_key_line: int) -> int:
-    """Comment and blank lines closing the file stay at its end, whichever key comes last."""
+    """Comment lines closing the file stay at its end, whichever key comes last.
+
+    The footer starts at its first comment line: blank lines before it stay
+    with the last key's chunk, so moving that chunk keeps it separated.
+    """
     end = len(source)
     while end - 1 > last_key_line and (source[end - 1].startswith("#") or not source[end - 1].strip()):
         end -= 1
+    while end < len(source) and not source[end].strip():
+        end += 1
     return end
 
 
@@ -215,7 +237,8 @@ def format_file(path: Path, check: bool = False) -> tuple[bool, list[Diagnostic]
     if check:
         return True, [Diagnostic("F001", Severity.ERROR, file, _first_difference(raw, new), 1)]
     if any(d.severity is Severity.ERROR for d in load_plan_text(new, file).diagnostics):
-        return False, [Diagnostic("F003", Severity.ERROR, file, params={"problem": _both("kết quả không hợp lệ", "the result does not validate")})]
+        problem = _both("kết quả không hợp lệ", "the result does not validate")
+        return False, [Diagnostic("F003", Severity.ERROR, file, params={"problem": problem})]
     atomic_write_text(path, new)
     return True, []
 

@@ -34,7 +34,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from ntm.diagnostics import YamlPath
-from ntm.yamlio import resolve_plain
+from ntm.yamlio import load_text, resolve_plain
 
 WIDTH = 100_000
 _CORE = "tag:yaml.org,2002:"
@@ -101,7 +101,6 @@ def new_yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = _Constructor
     yaml.Representer = _Representer
-    yaml.version = None
     yaml.preserve_quotes = True
     yaml.width = WIDTH
     yaml.allow_unicode = True
@@ -258,8 +257,10 @@ def _inline(spot: _Located, value: Any) -> str | None:
     if getattr(node, "anchor", None):
         return None
     if isinstance(node, ScalarNode):
-        if node.style in ("|", ">") or isinstance(value, (dict, list)):
-            return None
+        if node.style in ("|", ">") or (node.style is None and node.value == ""):
+            return None  # a block scalar, or an empty value whose place is not a span of text
+        if isinstance(value, (dict, list)):
+            return render_inline(value, True)
         return render_inline(value, spot.in_flow, quote=node.style)
     if getattr(node, "flow_style", False) and isinstance(value, (dict, list)):
         return render_inline(value, True)
@@ -384,3 +385,58 @@ def _fresh(root: Any, value: Any) -> Any:
     if roundtrip:
         return number_scalar(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else value
     return value_of(value)
+
+
+def edit_tree_text(text: str, edits: Iterable[Edit]) -> str:
+    """Apply structural edits through the round-trip tree, keeping the rest of `text` as written.
+
+    ruamel re-emits the whole document in the canonical layout; where the
+    file is not in that layout, only the lines the edits produce are taken
+    from ruamel's output and put at the matching place in the original text
+    (falling back to the whole canonical document when no such place is
+    certain).
+    """
+    base = dump(load(text))
+    tree = load(text)
+    apply_edits(tree, list(edits))
+    edited = dump(tree)
+    if base == text:
+        return edited
+    merged = merge_lines(text, base, edited)
+    if merged is None or load_text(merged).data != load_text(edited).data:
+        return edited
+    return merged
+
+
+def merge_lines(original: str, base: str, edited: str) -> str | None:
+    """Carry the changes base -> edited over to `original` where base and original agree around them."""
+    import difflib
+
+    source, ours, theirs = (t.splitlines(keepends=True) for t in (original, base, edited))
+    where: dict[int, int] = {}
+    for block in difflib.SequenceMatcher(a=source, b=ours, autojunk=False).get_matching_blocks():
+        where.update({block.b + k: block.a + k for k in range(block.size)})
+    where[len(ours)] = len(source)
+    hunks = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        span = _mapped(where, i1, i2)
+        if span is None:
+            return None
+        hunks.append((span, theirs[j1:j2]))
+    for (start, end), lines in sorted(hunks, reverse=True):
+        source[start:end] = lines
+    return "".join(source)
+
+
+def _mapped(where: dict[int, int], i1: int, i2: int) -> tuple[int, int] | None:
+    if i1 == i2:  # an insertion before base line i1: both neighbours must be as written
+        before = where.get(i1 - 1, -1) if i1 > 0 else -1
+        if i1 not in where or (i1 > 0 and before + 1 != where[i1]):
+            return None
+        return where[i1], where[i1]
+    lines = [where.get(i) for i in range(i1, i2)]
+    if None in lines or lines != list(range(lines[0], lines[0] + len(lines))):
+        return None
+    return lines[0], lines[-1] + 1

@@ -1,0 +1,339 @@
+"""`ntm export` / `ntm import`: sheets out, exact edits back in, refusals leave the YAML untouched."""
+
+import difflib
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from ntm.spreadsheet import (
+    FUNDING,
+    INDICATORS,
+    NUMBER_FORMAT,
+    TASKS,
+    CellProblem,
+    export_plan,
+    import_plan,
+    parse_cell,
+    parse_number,
+)
+from ntm.yamlio import load_file
+
+REPO = Path(__file__).resolve().parents[1]
+HUNG_MY = REPO / "plans" / "tuyen-quang" / "hung-my.yaml"
+
+PLAN = """\
+# yaml-language-server: $schema=../schema/plan.schema.json
+# Kế hoạch thử nghiệm
+schema_version: 1
+slug: vi-du
+unit: {level: xa, name: Hùng Mỹ, district: Chiêm Hóa, province: Tuyên Quang, region: TDMNPB}
+criteria_set: xa-ntm-2021-2025
+period: {start: 2024, end: 2024}
+document: {kind: KH, title: Kế hoạch ví dụ, date: 2024-02-22}
+assessments:
+  - criteria_set: xa-ntm-2021-2025
+    as_of: 2023-12-31
+    indicators:
+      # Nhà tiêu hợp vệ sinh
+      "17.8": {measures: [{label: Nhà tiêu, count: 1276, of: 1413, percent: 90.3, unit: hộ}]}
+      "17.10":
+        measures:
+          - value: 1714.0  # số liệu năm trước
+            unit: kg
+tasks:
+  - criterion: "2"
+    what: Bê tông hóa đường trục thôn   # đường
+    quantity: 1.08
+    unit: km
+    sources: [ctmtqg_ntm, ngan_sach_tinh]
+    amount: 1500
+funding:
+  total: 215.5
+  lines:
+    - {source: ngan_sach_tinh, amount: 135}   # tỉnh
+    - source: ctmtqg_ntm
+      label: Vốn CTMTQG XD NTM
+      amount: 80.5
+"""
+
+
+@pytest.fixture
+def plan(tmp_path):
+    path = tmp_path / "vi-du.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def exported(plan, tmp_path, fmt="xlsx"):
+    out = tmp_path / ("vi-du.xlsx" if fmt == "xlsx" else "vi-du-csv")
+    result = export_plan(plan, fmt, out)
+    assert result.diagnostics == []
+    return out
+
+
+def edit(book_path, sheet, changes, append=None):
+    book = load_workbook(book_path)
+    for cell, value in changes.items():
+        book[sheet][cell] = value
+    for row in append or []:
+        book[sheet].append(row)
+    book.save(book_path)
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_workbook_layout(plan, tmp_path):
+    book = load_workbook(exported(plan, tmp_path))
+    assert book.sheetnames == ["Hướng dẫn", "Chỉ tiêu", "Nhiệm vụ", "Nguồn vốn"]
+    sheet = book["Chỉ tiêu"]
+    assert [c.value for c in sheet[1]] == [c.key for c in INDICATORS.columns]
+    assert sheet.row_dimensions[1].hidden and sheet.column_dimensions["A"].hidden
+    assert sheet["F2"].value == "Nội dung" and sheet["F2"].font.b
+    assert sheet.freeze_panes == "B3"
+    assert sheet["A3"].value == "assessments/0/indicators/17.8/measures/0"
+    assert (sheet["C3"].value, sheet["C3"].number_format) == ("17.8", "@")
+    assert sheet["C4"].value == "17.10" and sheet["D3"].value == "hiện trạng"
+    assert sheet["G3"].value == 1276 and sheet["G3"].number_format == NUMBER_FORMAT
+    assert sheet["J4"].value == 1714
+    tasks = book["Nhiệm vụ"]
+    assert [c.value for c in tasks[3]][1:] == ["2", None, "Bê tông hóa đường trục thôn", None, 1.08, "km",
+                                               "ctmtqg_ntm; ngan_sach_tinh", 1500, None]
+    funding = book["Nguồn vốn"]
+    assert [c.value for c in funding[3]] == ["funding/lines/0", "ngan_sach_tinh", None, 135, "triệu đồng"]
+
+
+def test_export_then_import_changes_nothing(plan, tmp_path):
+    before = plan.read_bytes()
+    result = import_plan(exported(plan, tmp_path), plan)
+    assert (result.changed, result.diagnostics) == (False, [])
+    assert plan.read_bytes() == before
+
+
+def test_one_edited_value_changes_exactly_one_line(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    edit(book, "Chỉ tiêu", {"J4": 1800.5})
+    result = import_plan(book, plan)
+    assert result.changed and result.diagnostics == []
+    assert result.changes == ["assessments[0].indicators.17.10.measures[0].value"]
+    assert changed_lines(PLAN, plan.read_text(encoding="utf-8")) == [
+        "-          - value: 1714.0  # số liệu năm trước",
+        "+          - value: 1800.5  # số liệu năm trước",
+    ]
+
+
+def test_decimal_places_are_kept_and_no_float_drift(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    edit(book, "Chỉ tiêu", {"J4": 1715, "G3": 1277, "I3": 90.4})
+    assert import_plan(book, plan).changed
+    text = plan.read_text(encoding="utf-8")
+    assert "- value: 1715.0  # số liệu năm trước" in text
+    assert '"17.8": {measures: [{label: Nhà tiêu, count: 1277, of: 1413, percent: 90.4, unit: hộ}]}' in text
+
+
+def test_text_in_a_number_cell_is_refused_and_the_yaml_is_untouched(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    edit(book, "Chỉ tiêu", {"G3": "1.280 hộ", "J4": 1800.5})
+    before = plan.read_bytes()
+    result = import_plan(book, plan)
+    assert not result.changed
+    (problem,) = [d for d in result.diagnostics if d.severity.value == "error"]
+    assert (problem.code, problem.file, problem.line, problem.column) == ("I001", str(book), 3, 7)
+    assert problem.params["sheet"] == "Chỉ tiêu" and problem.params["cell"] == "G3"
+    assert "Chỉ tiêu" in problem.message() and "G3" in problem.message("en")
+    assert plan.read_bytes() == before
+
+
+def test_a_new_error_is_refused_and_the_yaml_is_untouched(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    edit(book, "Chỉ tiêu", {"G3": 1300})  # 1300/1413 is not the stated 90,3%
+    before = plan.read_bytes()
+    result = import_plan(book, plan)
+    assert not result.changed and [d.code for d in result.diagnostics] == ["I010", "R201"]
+    assert plan.read_bytes() == before
+
+
+def test_an_existing_rows_identity_cannot_change(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    edit(book, "Chỉ tiêu", {"C3": "17.9"})
+    result = import_plan(book, plan)
+    assert [d.code for d in result.diagnostics] == ["I006"] and not result.changed
+
+
+def test_new_rows_and_fields_are_added_in_model_order(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    edit(book, "Nhiệm vụ", {}, append=[[None, "5", None, "Xây nhà ăn bán trú", "Trường mầm non", 1, "nhà",
+                                        "ctmtqg_ntm; ngan_sach_xa", 2500.5, "UBND xã"]])
+    edit(book, "Chỉ tiêu", {"L4": "khoảng"}, append=[[None, 1, "17.8", "mục tiêu", None, "Nhà tiêu", 1300, 1413,
+                                                        92, None, "hộ", "ít nhất"]])
+    result = import_plan(book, plan)
+    assert result.changed and result.diagnostics == []
+    data = load_file(plan).data
+    assert data["tasks"][1] == {"criterion": "5", "what": "Xây nhà ăn bán trú", "where": "Trường mầm non",
+                                "quantity": 1, "unit": "nhà", "sources": ["ctmtqg_ntm", "ngan_sach_xa"],
+                                "amount": Decimal("2500.5"), "responsible": "UBND xã"}
+    target = data["assessments"][0]["indicators"]["17.8"]["targets"][0]
+    assert target == {"label": "Nhà tiêu", "count": 1300, "of": 1413, "percent": 92, "unit": "hộ",
+                      "qualifier": "at_least"}
+    assert data["assessments"][0]["indicators"]["17.10"]["measures"][0]["qualifier"] == "about"
+    text = plan.read_text(encoding="utf-8")
+    assert "# Nhà tiêu hợp vệ sinh" in text and "# đường" in text and "# tỉnh" in text
+    assert all(line.startswith("+") for line in changed_lines(PLAN, text) if "17.8" not in line)
+
+
+def test_a_funding_unit_change_turns_the_amount_into_a_mapping(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    edit(book, "Nguồn vốn", {"D3": 0.135, "E3": "tỷ đồng"})  # still 135 triệu đồng: the total holds
+    result = import_plan(book, plan)
+    assert result.changed, result.diagnostics
+    assert changed_lines(PLAN, plan.read_text(encoding="utf-8")) == [
+        "-    - {source: ngan_sach_tinh, amount: 135}   # tỉnh",
+        "+    - {source: ngan_sach_tinh, amount: {value: 0.135, unit: tỷ đồng}}   # tỉnh",
+    ]
+
+
+def test_csv_round_trip_with_bom(plan, tmp_path):
+    folder = exported(plan, tmp_path, "csv")
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == ["chi-tieu.csv", "nguon-von.csv", "nhiem-vu.csv"]
+    raw = (folder / "chi-tieu.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "Mã chỉ tiêu".encode() in raw
+    assert import_plan(folder, plan).changed is False
+    text = raw.decode("utf-8-sig").replace(",1714.0,", ",1714.25,")
+    (folder / "chi-tieu.csv").write_bytes(text.encode("utf-8-sig"))
+    assert import_plan(folder, plan).changes == ["assessments[0].indicators.17.10.measures[0].value"]
+    assert "- value: 1714.25  # số liệu năm trước" in plan.read_text(encoding="utf-8")
+
+
+def test_csv_text_that_is_not_a_plain_number_is_refused(plan, tmp_path):
+    folder = exported(plan, tmp_path, "csv")
+    text = (folder / "chi-tieu.csv").read_text(encoding="utf-8-sig").replace(",1714.0,", ",\"1.714,5\",")
+    (folder / "chi-tieu.csv").write_text(text, encoding="utf-8-sig")
+    before = plan.read_bytes()
+    result = import_plan(folder, plan)
+    assert [d.code for d in result.diagnostics if d.severity.value == "error"] == ["I001"]
+    assert plan.read_bytes() == before
+
+
+def test_crlf_and_bom_of_the_plan_are_kept(tmp_path):
+    path = tmp_path / "vi-du.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + PLAN.replace("\n", "\r\n").encode("utf-8"))
+    book = exported(path, tmp_path)
+    edit(book, "Chỉ tiêu", {"J4": 1800.5})
+    assert import_plan(book, path).changed
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == PLAN.count("\n")
+    assert b"- value: 1800.5  # s" in raw
+
+
+LOOSE = PLAN.replace("\n    - {source", "\n  - {source").replace("\n    - source", "\n  - source") \
+    .replace("\n      label: Vốn", "\n    label: Vốn").replace("\n      amount: 80.5", "\n    amount: 80.5")
+
+
+def test_a_file_not_in_canonical_layout_keeps_its_layout(tmp_path):
+    path = tmp_path / "vi-du.yaml"
+    path.write_text(LOOSE.replace("total: 215.5", "total: 216"), encoding="utf-8")
+    loose = path.read_text(encoding="utf-8")
+    book = exported(path, tmp_path)
+    edit(book, "Nguồn vốn", {"D4": 81})
+    edit(book, "Nhiệm vụ", {}, append=[[None, "5", None, "Xây nhà ăn", None, None, None, None, None, None]])
+    result = import_plan(book, path)
+    assert result.changed, result.diagnostics
+    assert changed_lines(loose, path.read_text(encoding="utf-8")) == [
+        '+  - criterion: "5"', "+    what: Xây nhà ăn", "-    amount: 80.5", "+    amount: 81.0"]
+
+
+def test_a_new_row_in_a_loosely_laid_out_list_gets_the_canonical_layout(tmp_path):
+    path = tmp_path / "vi-du.yaml"
+    path.write_text(LOOSE.replace("total: 215.5", "total: 216.5"), encoding="utf-8")
+    book = exported(path, tmp_path)
+    edit(book, "Nguồn vốn", {}, append=[[None, "ngan_sach_xa", "Ngân sách xã", 1, None]])
+    assert import_plan(book, path).changed
+    text = path.read_text(encoding="utf-8")
+    assert "    - source: ngan_sach_xa\n      label: Ngân sách xã\n      amount: 1\n" in text
+    assert "# tỉnh" in text and "# số liệu năm trước" in text
+
+
+def test_a_failed_write_leaves_the_original(plan, tmp_path, monkeypatch):
+    book = exported(plan, tmp_path)
+    edit(book, "Chỉ tiêu", {"J4": 1800.5})
+    before = plan.read_bytes()
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        import_plan(book, plan)
+    assert plan.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["vi-du.xlsx", "vi-du.yaml"]
+
+
+def test_missing_rows_are_kept_with_a_warning(plan, tmp_path):
+    book = exported(plan, tmp_path)
+    workbook = load_workbook(book)
+    workbook["Nhiệm vụ"].delete_rows(3)
+    workbook.save(book)
+    result = import_plan(book, plan)
+    assert [(d.code, d.severity.value) for d in result.diagnostics] == [("I012", "warning")]
+    assert load_file(plan).data["tasks"][0]["what"] == "Bê tông hóa đường trục thôn"
+
+
+def test_a_foreign_workbook_is_refused(plan, tmp_path):
+    from openpyxl import Workbook
+
+    other = tmp_path / "khac.xlsx"
+    Workbook().save(other)
+    assert [d.code for d in import_plan(other, plan).diagnostics] == ["I009"]
+
+
+def test_numbers_from_cells_are_exact():
+    assert parse_number(1714.0) == Decimal("1714.0") and str(parse_number(0.1)) == "0.1"
+    assert str(parse_number(8321.7)) == "8321.7" and parse_number(5) == 5
+    assert str(parse_number(1e-05)) == "0.00001"
+    with pytest.raises(CellProblem) as noise:
+        parse_number(0.1 + 0.2)  # 0.30000000000000004: not a figure anyone typed
+    assert noise.value.code == "I002"
+    with pytest.raises(CellProblem) as text:
+        parse_cell(TASKS.column("amount"), "1.500 triệu")
+    assert text.value.code == "I001"
+
+
+def test_codes_typed_as_numbers():
+    column = TASKS.column("criterion")
+    assert parse_cell(column, 5) == "5" and parse_cell(column, 5.0) == "5" and parse_cell(column, "17.10") == "17.10"
+    with pytest.raises(CellProblem) as lost:
+        parse_cell(column, 17.1)  # was it 17.1 or 17.10?
+    assert lost.value.code == "I003"
+
+
+def test_choices_accept_vietnamese_or_keys():
+    column = FUNDING.column("unit")
+    assert parse_cell(column, " tỷ đồng ") == "tỷ đồng"
+    qualifier = INDICATORS.column("qualifier")
+    assert parse_cell(qualifier, "Ít nhất") == "at_least" and parse_cell(qualifier, "about") == "about"
+    with pytest.raises(CellProblem):
+        parse_cell(qualifier, "gần bằng")
+
+
+@pytest.mark.skipif(not HUNG_MY.is_file(), reason="plans/tuyen-quang/hung-my.yaml not transcribed yet")
+def test_hung_my_one_value_round_trip(tmp_path):
+    path = tmp_path / "hung-my.yaml"
+    path.write_bytes(HUNG_MY.read_bytes())
+    book = exported(path, tmp_path)
+    assert import_plan(book, path).changed is False
+    workbook = load_workbook(book)
+    sheet = workbook["Chỉ tiêu"]
+    row = next(r for r in range(3, sheet.max_row + 1) if sheet.cell(r, 1).value.endswith("/10/targets/0"))
+    assert sheet.cell(row, 10).value == 49  # income target, triệu đồng/người/năm
+    sheet.cell(row, 10).value = 50.5
+    workbook.save(book)
+    result = import_plan(book, path)
+    assert result.changed, result.diagnostics
+    diff = changed_lines(HUNG_MY.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
+    assert diff == ["-            value: 49", "+            value: 50.5"]
