@@ -70,7 +70,6 @@ def validate(
     shown = [d for d in result.diagnostics if STATE["verbose"] or d.severity.value != "info" or format != "text"]
     text = pick(format)(result.files, shown, STATE["lang"])
     _emit(text, output)
-    from ntm.diagnostics import exit_code_for
 
     raise typer.Exit(_exit_for(result, strict))
 

@@ -9,7 +9,6 @@ the assessments whose set it extends; others use the national set alone.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 

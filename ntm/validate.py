@@ -9,15 +9,14 @@ The result is a list of diagnostics; the CLI only prints it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from ntm.diagnostics import Diagnostic, Severity, sort_diagnostics
 from ntm.loader import discover, load_plan
+from ntm.parallel import map_files
 
-PARALLEL_THRESHOLD = 64
 
 
 @dataclass
@@ -67,17 +66,4 @@ def _check_all(files: list[Path], jobs: int | None, cache, progress) -> list[Fil
 
 
 def _check_uncached(files: list[Path], jobs: int | None, progress) -> list[FileResult]:
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
-        return [_tick(progress, check_file(f)) for f in files]
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(8, len(files) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [_tick(progress, r) for r in pool.map(check_file, files, chunksize=chunk)]
-
-
-def _tick(progress, result: FileResult) -> FileResult:
-    if progress is not None:
-        progress()
-    return result
+    return map_files(check_file, files, jobs, progress)

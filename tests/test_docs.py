@@ -2,10 +2,8 @@
 JSON Schema is the model's, and every command's help has a Vietnamese example."""
 
 import json
-import re
 from pathlib import Path
 
-import typer
 from typer.testing import CliRunner
 
 from ntm.cli import app

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ntm.loader import load_plan, load_plan_text
+from ntm.loader import load_plan
 from ntm.model.common import Standard
 from ntm.validate import check_file, validate_paths
 

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import pytest
 
 from ntm.criteria import plan_status
 from ntm.loader import load_plan, load_plan_text

@@ -25,7 +25,6 @@ RULE = Rule(
 
 
 def check(ctx):
-    from ntm.vnformat import format_number
 
     for i, task in enumerate(ctx.plan.tasks):
         if task.quantity is None:

@@ -1,0 +1,40 @@
+"""Running one function over many plan files, on every core when the batch is large.
+
+Validation and the report both turn a list of files into one result per file, in the
+same order. Below `PARALLEL_THRESHOLD` files a process pool costs more than it saves
+(each worker pays a fixed start-up for the models and the unit register), so small
+batches run in this process. `progress`, when given, is called once per finished file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, TypeVar
+
+PARALLEL_THRESHOLD = 64
+
+R = TypeVar("R")
+
+
+def map_files(
+    work: Callable[[Path], R],
+    files: list[Path],
+    jobs: int | None = None,
+    progress: Callable[[], None] | None = None,
+) -> list[R]:
+    """`work(file)` for every file, in order; in a process pool for large batches."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
+        return [_tick(progress, work(f)) for f in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(8, len(files) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [_tick(progress, r) for r in pool.map(work, files, chunksize=chunk)]
+
+
+def _tick(progress: Callable[[], None] | None, result: R) -> R:
+    if progress is not None:
+        progress()
+    return result
