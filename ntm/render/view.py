@@ -1,0 +1,636 @@
+"""The view-model: a plain, read-only picture of a plan, everything a template prints.
+
+`build_view(plan)` turns the Pydantic plan into `Fields` and `Items` (see
+`ntm.render.fields`) holding text already formatted in Vietnamese notation
+(through `ntm.vnformat`) beside the raw values. This is the only place where
+the renderer derives a number: funding totals come from
+`Funding.lines_total()` and `stated_total()`, and the shares, group subtotals,
+row numbers and amount in words are computed here, once, so templates and
+writers never do arithmetic. Values a plan does not have are left out, so a
+template that needs them fails with the plan field's name. Free-text `note`
+fields are the transcriber's remarks, not document text, and are not shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any, Iterable
+
+from ntm import vnformat
+from ntm.render.fields import Fields, Items
+
+TYPE_NAMES = {
+    "KH": "KẾ HOẠCH", "CT": "CHỈ THỊ", "CTr": "CHƯƠNG TRÌNH", "BC": "BÁO CÁO", "QĐ": "QUYẾT ĐỊNH",
+    "NQ": "NGHỊ QUYẾT", "TB": "THÔNG BÁO", "HD": "HƯỚNG DẪN", "ĐA": "ĐỀ ÁN", "tin": "BẢN TIN",
+}
+LEVEL_WORDS = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã", "thon": "thôn"}
+STANDARD_LABELS = {
+    "xa_ntm": "Xã đạt chuẩn nông thôn mới",
+    "xa_nang_cao": "Xã nông thôn mới nâng cao",
+    "xa_kieu_mau": "Xã nông thôn mới kiểu mẫu",
+    "thon_ntm": "Thôn nông thôn mới",
+    "thon_kieu_mau": "Thôn nông thôn mới kiểu mẫu",
+    "huyen_ntm": "Huyện nông thôn mới",
+    "huyen_nang_cao": "Huyện nông thôn mới nâng cao",
+    "tinh_hoan_thanh": "Tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới",
+}
+QUALIFIER_WORDS = {"exact": "", "about": "khoảng ", "at_least": "ít nhất ", "over": "trên ", "at_most": "tối đa ", "under": "dưới "}
+STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "unknown": "Chưa đánh giá"}
+ROLE_WORDS = {"sponsored": "Đỡ đầu", "supervised": "Phụ trách"}
+DISPLAY_UNIT = "triệu đồng"
+
+
+def build_view(plan: Any, kind: str = "") -> Fields:
+    """The whole view-model of a plan; `kind` is the document kind chosen for it."""
+    names = criterion_names(plan)
+    document = _document(plan)
+    return Fields({
+        "kind": kind,
+        "slug": plan.slug,
+        "unit": _unit(plan.unit),
+        "period": Fields({"start": plan.period.start, "end": plan.period.end, "label": plan.period.label()}, ("period",)),
+        "year": plan.year(),
+        "document": document,
+        "assessments": Items((_assessment(a, i, plan, names) for i, a in enumerate(plan.assessments)), ("assessments",)),
+        "tasks": Items((_task(t, i, plan) for i, t in enumerate(plan.tasks)), ("tasks",)),
+        "task_groups": _task_groups(plan, names),
+        "task_amounts": any(t.amount is not None for t in plan.tasks),
+        "funding": _funding(plan.funding) if plan.funding else None,
+        "phasing": Items((_milestone(m, i) for i, m in enumerate(plan.phasing)), ("phasing",)),
+        "targets": Items((_target(t, i) for i, t in enumerate(plan.targets)), ("targets",)),
+        "goals": Items((_goal(g, i, names) for i, g in enumerate(plan.goals)), ("goals",)),
+        "sponsorship": _sponsorship(plan) if plan.sponsorship else None,
+        "duties": Items((_duty(d, i) for i, d in enumerate(plan.duties)), ("duties",)),
+        "monitoring": Items((_monitoring(m, i) for i, m in enumerate(plan.monitoring)), ("monitoring",)),
+        "monitoring_new": _new_monitoring(plan),
+        "sections": _sections(plan),
+    })
+
+
+# ---------------------------------------------------------------------------
+# Small text helpers
+# ---------------------------------------------------------------------------
+
+
+def upper(text: str) -> str:
+    return unicodedata.normalize("NFC", text.upper())
+
+
+def sentence_case(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
+def _qualified(qualifier: Any, text: str) -> str:
+    return QUALIFIER_WORDS.get(getattr(qualifier, "value", qualifier) or "exact", "") + text
+
+
+def _with_unit(number: str, unit: str | None) -> str:
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def _range(value: Decimal, value_max: Decimal | None) -> str:
+    text = vnformat.format_number(value)
+    return f"{text}-{vnformat.format_number(value_max)}" if value_max is not None else text
+
+
+def unit_label(name: str | None, level: Any, district: str | None = None, province: str | None = None) -> str:
+    """`xã Hùng Mỹ, huyện Chiêm Hóa, tỉnh Tuyên Quang` (the parts that are known)."""
+    parts = []
+    if name:
+        parts.append(f"{LEVEL_WORDS.get(getattr(level, 'value', level), '')} {name}".strip())
+    if district:
+        parts.append(f"huyện {district}")
+    if province:
+        parts.append(f"tỉnh {province}")
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# Unit and document
+# ---------------------------------------------------------------------------
+
+
+def _unit(unit: Any) -> Fields:
+    label = unit_label(unit.name, unit.level, unit.district, unit.province)
+    return Fields({
+        "level": unit.level.value,
+        "level_word": LEVEL_WORDS[unit.level.value],
+        "name": unit.name,
+        "district": unit.district,
+        "province": unit.province,
+        "label": label if unit.name else None,
+    }, ("unit",), derived={"label": ("unit", "name")})
+
+
+def _document(plan: Any) -> Fields:
+    doc = plan.document
+    kind = doc.kind.value
+    return Fields({
+        "kind": kind,
+        "type_name": TYPE_NAMES.get(kind, kind.upper()),
+        "number": doc.number,
+        "number_line": _number_line(doc.number, kind),
+        "issuer": doc.issuer,
+        "issuer_caps": upper(doc.issuer) if doc.issuer else None,
+        "parent_body": doc.parent_body,
+        "parent_body_caps": upper(doc.parent_body) if doc.parent_body else None,
+        "place": doc.place,
+        "date_text": vnformat.format_date(doc.date) if doc.date else None,
+        "short_date": vnformat.format_short_date(doc.date) if doc.date else None,
+        "place_date": vnformat.format_place_date(doc.place or vnformat.BLANK, doc.date),
+        "title": doc.title,
+        "subtitle": doc.subtitle,
+        "legal_bases": Items((Fields({"text": b.text, "verb": b.verb}, ("document", "legal_bases", i))
+                              for i, b in enumerate(doc.legal_bases)), ("document", "legal_bases")),
+        "recipients": _recipient_lines(doc),
+        "electronic_recipients": _electronic_lines(doc.electronic_recipients),
+        "signature": _signature(doc.signature) if doc.signature else None,
+        "annex_note": _annex_note(doc),
+        "source_note": doc.source_note,
+    }, ("document",), derived={
+        "issuer_caps": ("document", "issuer"),
+        "parent_body_caps": ("document", "parent_body"),
+        "date_text": ("document", "date"),
+        "short_date": ("document", "date"),
+    })
+
+
+def _number_line(number: str | None, kind: str) -> str:
+    """`Số: 05/KH-BCĐ`; a number left blank until signing prints as `Số: …/KH-CCB`."""
+    if not number:
+        return f"Số: {vnformat.BLANK}/{kind}"
+    digits, _, symbol = number.partition("/")
+    return f"Số: {digits or vnformat.BLANK}/{symbol}"
+
+
+def _clean_recipient(text: str) -> str:
+    return re.sub(r"^[-–•+]\s*", "", text.strip()).rstrip(";.").strip()
+
+
+def _recipient_lines(doc: Any) -> Items:
+    """`- UBND huyện;` … `- Lưu: VT, BCĐ.` (Nghị định 30/2020: the last line is the archive)."""
+    names = [_clean_recipient(r) for r in doc.recipients]
+    archive = re.sub(r"^Lưu\s*:\s*", "", (doc.archive or "").strip()).rstrip(".")
+    lines = [f"- {name};" for name in names if name]
+    if archive:
+        lines.append(f"- Lưu: {archive}.")
+    elif lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return Items(lines, ("document", "recipients"))
+
+
+def _electronic_lines(recipients: list[str]) -> Items:
+    lines = [f"- {_clean_recipient(r)};" for r in recipients if _clean_recipient(r)]
+    if lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return Items(lines, ("document", "electronic_recipients"))
+
+
+def _signature(sig: Any) -> Fields:
+    authority = [f"{a.form.value}. {upper(a.of)}" for a in sig.authority]
+    return Fields({
+        "authority": Items(authority, ("document", "signature", "authority")),
+        "title": upper(sig.title) if sig.title else None,
+        "position": sig.position,
+        "name": sig.name,
+    }, ("document", "signature"))
+
+
+def _annex_note(doc: Any) -> str:
+    """`(Kèm theo Kế hoạch số 05/KH-BCĐ ngày 22/02/2024 của Ban Chỉ đạo …)`"""
+    text = f"Kèm theo {TYPE_NAMES.get(doc.kind.value, doc.kind.value).capitalize()}"
+    if doc.number:
+        text += f" số {_number_line(doc.number, doc.kind.value).removeprefix('Số: ')}"
+    if doc.date:
+        text += f" ngày {vnformat.format_short_date(doc.date)}"
+    if doc.issuer:
+        text += f" của {doc.issuer}"
+    return f"({text})"
+
+
+# ---------------------------------------------------------------------------
+# Criteria and assessments
+# ---------------------------------------------------------------------------
+
+
+def criterion_names(plan: Any) -> dict[str, str]:
+    """Criterion code -> name: the plan's own wording first, then the criteria catalog."""
+    names: dict[str, str] = {}
+    for catalog_id in {plan.criteria_set, *(a.criteria_set for a in plan.assessments)} - {None}:
+        for code, name in _catalog_names(catalog_id).items():
+            names.setdefault(code, name)
+    for assessment in plan.assessments:
+        for code, status in assessment.criteria.items():
+            if status.as_written:
+                names[code] = sentence_case(status.as_written)
+    return names
+
+
+def _catalog_names(catalog_id: str) -> dict[str, str]:
+    try:
+        from ntm.catalog import load_catalog
+
+        return {c.code: c.name for c in load_catalog(catalog_id).criteria}
+    except Exception:  # noqa: BLE001 - an unknown or broken catalog only loses the names
+        return {}
+
+
+def criterion_label(code: str | None, names: dict[str, str]) -> str:
+    """`Tiêu chí số 2 (Giao thông)`."""
+    if not code:
+        return "Các chỉ tiêu khác"
+    name = names.get(code)
+    return f"Tiêu chí số {code} ({name})" if name else f"Tiêu chí số {code}"
+
+
+def _code_key(code: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in code.split("."))
+
+
+def _assessment(a: Any, index: int, plan: Any, names: dict[str, str]) -> Fields:
+    path = ("assessments", index)
+    codes = sorted(a.criteria, key=_code_key)
+    rows = [_criterion_row(code, a, names, n, path) for n, code in enumerate(codes, start=1)]
+    met, unmet = a.met_codes(), a.unmet_codes()
+    return Fields({
+        "unit_label": _assessed_unit(a, plan),
+        "role_label": ROLE_WORDS.get(a.role or "", None),
+        "as_of_text": vnformat.format_short_date(a.as_of) if a.as_of else None,
+        "declared_text": _declared(a),
+        "rows": Items(rows, path + ("criteria",)),
+        "met": Items((criterion_label(c, names) for c in sorted(met, key=_code_key)), path + ("criteria",)),
+        "unmet": Items((criterion_label(c, names) for c in sorted(unmet, key=_code_key)), path + ("criteria",)),
+    }, path)
+
+
+def _assessed_unit(a: Any, plan: Any) -> str:
+    if a.unit is not None:
+        return sentence_case(unit_label(a.unit.name, a.unit.level, a.unit.district))
+    return sentence_case(unit_label(plan.unit.name, plan.unit.level, plan.unit.district))
+
+
+def _declared(a: Any) -> str | None:
+    """`9/19` as declared; without a declaration, the count of the listed statuses."""
+    d = a.declared
+    if d.met is not None and d.total is not None:
+        return f"{d.met}/{d.total}"
+    if a.criteria:
+        return f"{len(a.met_codes())}/{len(a.criteria)}"
+    return None
+
+
+def _criterion_row(code: str, a: Any, names: dict[str, str], number: int, path: tuple) -> Fields:
+    status = a.criteria[code]
+    figures = [_figure_text(f, "") for ind_code, ind in sorted(a.indicators.items(), key=lambda kv: _code_key(kv[0]))
+               if ind_code.split(".")[0] == code for f in ind.measures]
+    figures += [_figure_text(f, "Mục tiêu: ") for ind_code, ind in sorted(a.indicators.items(), key=lambda kv: _code_key(kv[0]))
+                if ind_code.split(".")[0] == code for f in ind.targets]
+    return Fields({
+        "tt": str(number),
+        "code": code,
+        "name": names.get(code),
+        "label": criterion_label(code, names),
+        "status": status.status.value,
+        "status_text": STATUS_WORDS[status.status.value],
+        "figures": Items(figures, path + ("indicators",)),
+    }, path + ("criteria", code))
+
+
+def _figure_text(figure: Any, prefix: str) -> str:
+    """`Nhà tiêu hợp vệ sinh: 1.276/1.413 hộ (90,3%)`, `Mục tiêu: trên 90%`."""
+    if figure.count is not None and figure.of is not None:
+        value = _with_unit(f"{vnformat.format_number(figure.count)}/{vnformat.format_number(figure.of)}", figure.unit)
+        if figure.percent is not None:
+            value += f" ({vnformat.format_percent(figure.percent)})"
+    elif figure.percent is not None:
+        value = vnformat.format_percent(figure.percent)
+    elif figure.value is not None:
+        value = _with_unit(_range(figure.value, figure.value_max), figure.unit)
+    elif figure.count is not None:
+        value = _with_unit(vnformat.format_number(figure.count), figure.unit)
+    else:
+        value = "Có" if figure.flag else "Không"
+    value = _qualified(figure.qualifier, value)
+    label = f"{figure.label}: " if figure.label else ""
+    return f"{prefix}{label}{value}"
+
+
+# ---------------------------------------------------------------------------
+# Tasks
+# ---------------------------------------------------------------------------
+
+
+def _task(task: Any, index: int, plan: Any, number: int | None = None) -> Fields:
+    quantity = vnformat.format_number(task.quantity) if task.quantity is not None else None
+    return Fields({
+        "tt": str(number) if number is not None else None,
+        "criterion": task.criterion,
+        "indicator": task.indicator,
+        "what": task.what,
+        "where": task.where,
+        "quantity_text": quantity,
+        "unit": task.unit,
+        "sources_text": ", ".join(source_label(s) for s in task.sources) or None,
+        "amount_text": _task_amount(task, plan),
+        "responsible": task.responsible,
+        "deadline": task.deadline,
+        "parts_text": _parts_text(task),
+        "sentence": _task_sentence(task, quantity),
+    }, ("tasks", index))
+
+
+def _task_amount(task: Any, plan: Any) -> str | None:
+    if task.amount is None:
+        return None
+    unit = plan.funding.unit if plan.funding else DISPLAY_UNIT
+    return _display_amount(task.amount.value, task.amount.unit or unit)
+
+
+def _parts_text(task: Any) -> str | None:
+    """`trong đó: Thôn Nặm Kép 1 trạm; Khu dân cư … 1 trạm`."""
+    parts = task.parts or task.of_which
+    if not parts:
+        return None
+    if task.unit and all(p.quantity == 1 and (p.label or p.where) for p in parts):
+        return "trong đó: " + "; ".join(p.label or p.where for p in parts)  # one of each: names suffice
+    pieces = []
+    for part in parts:
+        name = f"{part.label} ({part.where})" if part.label and part.where else (part.label or part.where)
+        amount = _with_unit(vnformat.format_number(part.quantity), task.unit)
+        pieces.append(f"{name}: {amount}" if name else amount)
+    return "trong đó: " + "; ".join(pieces)
+
+
+def _task_sentence(task: Any, quantity: str | None) -> str:
+    """One line of the body: `what (where; quantity unit; trong đó: …).`"""
+    text = task.what.rstrip(" .;")
+    details = []
+    if task.where and task.where.lower() not in text.lower():
+        details.append(task.where)
+    if quantity is not None:
+        details.append(_with_unit(quantity, task.unit))
+    parts = _parts_text(task)
+    if parts:
+        details.append(parts)
+    return f"{text} ({'; '.join(details)})." if details else text + "."
+
+
+def _task_groups(plan: Any, names: dict[str, str]) -> Items:
+    """Tasks grouped by criterion in the order the plan first names each one; rows numbered across groups."""
+    order: list[str | None] = []
+    for task in plan.tasks:
+        if task.criterion not in order:
+            order.append(task.criterion)
+    order = [c for c in order if c is not None] + ([None] if None in order else [])
+    groups, number = [], 0
+    for code in order:
+        tasks = []
+        for index, task in enumerate(plan.tasks):
+            if task.criterion == code:
+                number += 1
+                tasks.append(_task(task, index, plan, number))
+        groups.append(Fields({"criterion": code, "title": criterion_label(code, names), "tasks": Items(tasks, ("tasks",))}, ("tasks",)))
+    return Items(groups, ("tasks",))
+
+
+# ---------------------------------------------------------------------------
+# Funding
+# ---------------------------------------------------------------------------
+
+
+def _vocabulary() -> dict:
+    from ntm.rules.funding_source import vocabulary
+
+    return vocabulary()
+
+
+def source_label(source: str) -> str:
+    entry = _vocabulary()["sources"].get(source)
+    return entry["label"] if entry else source
+
+
+def _display_amount(value: Decimal, unit: str) -> str:
+    """An amount in triệu đồng as written; converted exactly when written in another unit."""
+    converted = vnformat.to_trieu_dong(value, unit)
+    if vnformat.normalize_unit(unit) != DISPLAY_UNIT:
+        converted = converted.normalize()
+    return vnformat.format_number(converted)
+
+
+def _funding(funding: Any) -> Fields:
+    total = funding.lines_total()
+    stated = funding.stated_total()
+    lines = [_funding_line(line, i, funding, total) for i, line in enumerate(funding.lines)]
+    stated_text = _display_amount(funding.total.value, funding.total.unit or funding.unit) if stated is not None else None
+    return Fields({
+        "unit": DISPLAY_UNIT,
+        "lines": Items(lines, ("funding", "lines")),
+        "rows": _funding_rows(funding, total),
+        "total_text": vnformat.format_number(total),
+        "stated_text": stated_text,
+        "stated_differs": stated is not None and stated != total,
+        "headline_text": stated_text or vnformat.format_number(total),
+        "words": _words(stated if stated is not None else total),
+    }, ("funding",), derived={"stated_text": ("funding", "total")})
+
+
+def _words(amount: Decimal) -> str | None:
+    try:
+        return vnformat.amount_in_words(amount, DISPLAY_UNIT)
+    except ValueError:  # not a whole number of đồng
+        return None
+
+
+def _share(amount: Decimal, total: Decimal) -> str | None:
+    if not total:
+        return None
+    return vnformat.format_percent(amount * 100 / total, 1)
+
+
+def _funding_line(line: Any, index: int, funding: Any, total: Decimal) -> Fields:
+    amount = line.amount.in_trieu_dong(funding.unit)
+    return Fields({
+        "source": line.source,
+        "label": line.label or source_label(line.source),
+        "amount_text": _display_amount(line.amount.value, line.amount.unit or funding.unit),
+        "share_text": _share(amount, total),
+        "year": line.year,
+    }, ("funding", "lines", index))
+
+
+def _funding_rows(funding: Any, total: Decimal) -> Items:
+    """Rows of the funding table: one Roman-numbered row per source group, its lines under it."""
+    groups: dict[str, list[int]] = {}
+    vocabulary = _vocabulary()
+    for index, line in enumerate(funding.lines):
+        group = vocabulary["sources"].get(line.source, {}).get("group", "khac")
+        groups.setdefault(group, []).append(index)
+    rows = []
+    for number, (group, indexes) in enumerate(groups.items(), start=1):
+        rows.extend(_group_rows(group, indexes, number, funding, total, vocabulary))
+    return Items(rows, ("funding", "lines"))
+
+
+def _group_rows(group: str, indexes: list[int], number: int, funding: Any, total: Decimal, vocabulary: dict) -> list[Fields]:
+    from ntm.render.blocks import roman
+
+    lines = [funding.lines[i] for i in indexes]
+    amounts = [line.amount.in_trieu_dong(funding.unit) for line in lines]
+    if len(lines) == 1:
+        only = _funding_line(lines[0], indexes[0], funding, total)
+        return [Fields({"tt": roman(number), "role": "single", "label": only.label,
+                        "amount_text": only.amount_text, "share_text": only.share_text}, only._path)]
+    subtotal = sum(amounts, Decimal(0))
+    head = Fields({"tt": roman(number), "role": "group", "label": vocabulary["groups"].get(group, group),
+                   "amount_text": vnformat.format_number(subtotal), "share_text": _share(subtotal, total)}, ("funding", "lines"))
+    rows = [head]
+    for n, index in enumerate(indexes, start=1):
+        line = _funding_line(funding.lines[index], index, funding, total)
+        rows.append(Fields({"tt": str(n), "role": "line", "label": line.label,
+                            "amount_text": line.amount_text, "share_text": line.share_text}, line._path))
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Phasing, targets, goals, sponsorship, duties, monitoring
+# ---------------------------------------------------------------------------
+
+
+def _milestone(m: Any, index: int) -> Fields:
+    return Fields({
+        "tt": str(index + 1),
+        "year": str(m.year),
+        "standard_label": STANDARD_LABELS[m.standard.value],
+        "units_text": ", ".join(m.unit_names()),
+        "count": str(len(m.units)),
+    }, ("phasing", index))
+
+
+def _target(t: Any, index: int) -> Fields:
+    return Fields({
+        "tt": str(index + 1),
+        "what": sentence_case(t.what) if t.what else (STANDARD_LABELS[t.standard.value] if t.standard else None),
+        "standard_label": STANDARD_LABELS[t.standard.value] if t.standard else None,
+        "year_text": str(t.year) if t.year else None,
+        "value_text": _target_value(t),
+        "by_year_text": "; ".join(f"năm {y}: {n}" for y, n in sorted(t.by_year.items())) or None,
+        "scope": t.scope,
+    }, ("targets", index))
+
+
+def _target_value(t: Any) -> str:
+    count = None
+    if t.count is not None:
+        count = f"{t.count}/{t.of}" if t.of is not None else str(t.count)
+    if t.percent is not None:
+        percent = _qualified(t.qualifier, vnformat.format_percent(t.percent))
+        return f"{count} ({percent})" if count else percent
+    if count:
+        return _qualified(t.qualifier, count)
+    return "Hoàn thành"
+
+
+def _goal(g: Any, index: int, names: dict[str, str]) -> Fields:
+    value = None
+    if g.value is not None:
+        value = _qualified(g.qualifier, _with_unit(_range(g.value, g.value_max), g.unit))
+    return Fields({
+        "tt": str(index + 1),
+        "text": g.text,
+        "criterion_label": criterion_label(g.criterion, names) if g.criterion else None,
+        "value_text": value,
+        "year_text": str(g.year) if g.year else None,
+    }, ("goals", index))
+
+
+def _sponsorship(plan: Any) -> Fields:
+    s = plan.sponsorship
+    units = []
+    for i, su in enumerate(s.units):
+        status = _unit_status(su.unit, plan)
+        units.append(Fields({
+            "label": sentence_case(unit_label(su.unit.name, su.unit.level, su.unit.district)),
+            "role_label": ROLE_WORDS[su.role.value],
+            "status_text": status,
+        }, ("sponsorship", "units", i)))
+    return Fields({
+        "sponsor": s.sponsor,
+        "basis": s.basis,
+        "units": Items(units, ("sponsorship", "units")),
+        "steering_committee": s.steering_committee,
+    }, ("sponsorship",))
+
+
+def _unit_status(unit: Any, plan: Any) -> str | None:
+    for a in plan.assessments:
+        if a.unit is not None and a.unit.name == unit.name and a.unit.district == unit.district:
+            declared = _declared(a)
+            return f"Đạt {declared} tiêu chí" if declared else None
+    return None
+
+
+def _duty(d: Any, index: int) -> Fields:
+    return Fields({"body": d.body, "text": d.text, "deadline_text": getattr(d, "deadline_text", None)}, ("duties", index))
+
+
+def _monitoring(m: Any, index: int) -> Fields:
+    return Fields({"text": sentence_case(m.text).rstrip(" ;."), "by": m.by, "to": m.to}, ("monitoring", index))
+
+
+def _new_monitoring(plan: Any) -> Items:
+    """Monitoring items whose text the plan's prose (sections, duties, tasks) does not already say."""
+    corpus = _squash(" ".join(_prose(plan)))
+    fresh = [_monitoring(m, i) for i, m in enumerate(plan.monitoring) if _squash(m.text).rstrip(" .;") not in corpus]
+    return Items(fresh, ("monitoring",))
+
+
+def _squash(text: str) -> str:
+    text = re.sub(r"[*_`]", "", unicodedata.normalize("NFC", text)).lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _prose(plan: Any) -> Iterable[str]:
+    for value in plan.sections.values():
+        yield from ([value] if isinstance(value, str) else _section_texts(value))
+    for duty in plan.duties:
+        yield duty.text
+    for task in plan.tasks:
+        yield task.what
+
+
+def _section_texts(sections: list) -> Iterable[str]:
+    for s in sections:
+        yield from (t for t in (s.title, s.body) if t)
+        yield from _section_texts(s.parts)
+
+
+# ---------------------------------------------------------------------------
+# Free-text sections
+# ---------------------------------------------------------------------------
+
+
+def _sections(plan: Any) -> Fields:
+    values = {}
+    for key, value in plan.sections.items():
+        path = ("sections", key.value)
+        if isinstance(value, str):
+            values[key.value] = Items([Fields({"body": value, "numbered": False, "parts": Items([], path)}, path)], path)
+        else:
+            values[key.value] = _section_list(value, path)
+    return Fields(values, ("sections",))
+
+
+def _section_list(sections: list, path: tuple) -> Items:
+    """Untitled sections among several siblings are numbered paragraphs (run-in); a lone one is plain text."""
+    numbered = len(sections) > 1
+    return Items((_section(s, path + (i,), numbered) for i, s in enumerate(sections)), path)
+
+
+def _section(section: Any, path: tuple, numbered: bool) -> Fields:
+    parts = _section_list(section.parts, path + ("parts",))
+    return Fields({"title": section.title, "body": section.body, "parts": parts, "numbered": numbered}, path)
