@@ -1,0 +1,271 @@
+"""Writing a report: the format dispatch, csv, json and Markdown, and the cell rules.
+
+`write_report` picks the writer for a format and writes files atomically
+(`ntm.safeio`). Machine formats (csv, json) carry plain values under the
+views' English column names: integers as numbers, money and percentages as
+exact decimal strings ("8321.7", never a float), dates as ISO dates, codes
+as codes; csv writes one UTF-8 file per view into a folder (with a BOM, so
+Excel shows the diacritics). Human formats (text, md, xlsx) show Vietnamese
+headers and values: numbers through `ntm.vnformat` ("8.321,7"), standards
+and other codes by their Vietnamese names; they drop optional columns that
+are empty and add a total row under money views. `human_cell` and
+`machine_cell` are the one place those rules live.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from ntm.report.build import Report, ReportError
+from ntm.report.views import (BOOL, BOOL_WORDS, DATE, ENUMS, INT, MATRIX_PREFIX, MONEY, PERCENT, PLAIN, STANDARD,
+                              STANDARDS, STATUS, UNNAMED, VIEW_BY_NAME, YEAR, Column, View, label, matrix_column)
+
+FORMATS = ("text", "json", "csv", "md", "xlsx")
+JSON_SHAPE = {"kind": "ntm-report", "version": 1}
+SCREEN_ROWS = 50  # rows per view on a terminal; files get every row
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_MATRIX = re.compile(rf"{MATRIX_PREFIX}[0-9]+")
+
+
+def write_report(report: Report, fmt: str, output: Path | str | None = None, lang: str = "vi", *,
+                 color: bool | None = None, max_rows: int | None = None) -> str | None:
+    """Write `report` as `fmt`; returns the text when `output` is None (text, json, md), else None.
+
+    csv writes one file per view into the folder `output`; xlsx one workbook.
+    `color` (text only): None colours only on a terminal without NO_COLOR.
+    `max_rows` (text only): rows per view, None = 50 on screen and all in a file, 0 = all.
+    """
+    if fmt not in FORMATS:
+        raise ReportError("P014", value=fmt, choices=" | ".join(FORMATS))
+    if fmt in ("csv", "xlsx") and output is None:
+        raise ReportError("P015", format=fmt, what="THƯ_MỤC" if fmt == "csv" else "TỆP.xlsx")
+    if fmt == "csv":
+        write_csv(report, Path(output), lang)
+        return None
+    if fmt == "xlsx":
+        from ntm.report.excel import workbook_bytes
+        from ntm.safeio import atomic_write_bytes
+
+        atomic_write_bytes(output, workbook_bytes(report, lang))
+        return None
+    text = _text(report, fmt, lang, color, max_rows, to_screen=output is None)
+    if output is None:
+        return text
+    from ntm.safeio import atomic_write_text
+
+    atomic_write_text(output, text if text.endswith("\n") else text + "\n")
+    return None
+
+
+def _text(report: Report, fmt: str, lang: str, color: bool | None, max_rows: int | None, to_screen: bool) -> str:
+    if fmt == "json":
+        return json_text(report, lang)
+    if fmt == "md":
+        return markdown(report, lang)
+    from ntm.report.terminal import render
+
+    tty = to_screen and sys.stdout.isatty()
+    if color is None:
+        color = tty and not os.environ.get("NO_COLOR")
+    if max_rows is None:
+        max_rows = SCREEN_ROWS if to_screen else 0
+    return render(report, lang, color=color, max_rows=max_rows, fit_terminal=tty)
+
+
+# ----- columns and cells ----------------------------------------------------------------
+
+
+def columns(view: View, frame) -> list[Column]:
+    """The view's columns, with one status column per criterion code in the matrix."""
+    found = list(view.columns)
+    if view.dynamic:
+        found += [matrix_column(key[len(MATRIX_PREFIX):]) for key in frame.columns if _MATRIX.fullmatch(key)]
+    return found
+
+
+def human_columns(view: View, frame, brief: bool = False) -> list[Column]:
+    """Columns a person sees: optional columns that are all empty are left out (and non-brief ones on screen)."""
+    shown = []
+    for column in columns(view, frame):
+        if brief and not column.brief:
+            continue
+        if column.optional and all(missing(v) for v in frame[column.key].tolist()):
+            continue
+        shown.append(column)
+    return shown
+
+
+_NA = None
+
+
+def missing(value) -> bool:
+    """None, NaN or pandas' NA."""
+    global _NA
+    if value is None:
+        return True
+    if value.__class__ is float:
+        return value != value
+    if _NA is None:
+        import pandas as pd
+
+        _NA = pd.NA
+    return value is _NA
+
+
+def machine_cell(value, kind: str):
+    """A plain value for csv and json."""
+    if missing(value):
+        return None
+    if kind in (INT, YEAR):
+        return int(value)
+    if kind in (MONEY, PERCENT):
+        return format(Decimal(value), "f")
+    if kind == BOOL:
+        return bool(value)
+    if kind == DATE:
+        return value.isoformat()
+    return str(value)
+
+
+def human_cell(value, column: Column, lang: str = "vi") -> str:
+    """The value as an officer reads it, in Vietnamese notation."""
+    from ntm.messages import standard_label
+    from ntm.vnformat import format_number, format_percent, format_short_date
+
+    kind = column.kind
+    if missing(value):
+        return UNNAMED[lang] if column.key == "unit" else ""
+    if kind == INT:
+        return format_number(int(value))
+    if kind == YEAR:
+        return str(int(value))
+    if kind == MONEY:
+        return format_number(Decimal(value))
+    if kind == PERCENT:
+        return format_percent(Decimal(value))
+    if kind == BOOL:
+        return BOOL_WORDS[lang][0 if value else 1]
+    if kind == DATE:
+        return format_short_date(value)
+    if kind == STANDARD:
+        return standard_label(value, lang)
+    if kind == STANDARDS:
+        return "; ".join(standard_label(s.strip(), lang) for s in str(value).split(","))
+    if kind == STATUS:
+        return label("status", value, lang)
+    if kind in ENUMS:
+        return label(kind, value, lang)
+    if kind == PLAIN and _PLAIN_NUMBER.fullmatch(str(value)):
+        return format_number(Decimal(str(value)))
+    return str(value)
+
+
+def total_row(view: View, frame, shown: list[Column]) -> dict | None:
+    """Sums of the view's money columns, for a last row in human formats; None when not totalled."""
+    if not view.totals or frame.empty:
+        return None
+    sums = {}
+    for key in view.totals:
+        values = [Decimal(v) for v in frame[key].tolist() if not missing(v)]
+        sums[key] = sum(values, Decimal(0))
+    return sums
+
+
+def title(report: Report, lang: str) -> list[str]:
+    """The heading lines every human format starts with."""
+    from ntm.messages import render_message
+
+    lines = [render_message("report.title", {"year": report.year}, lang),
+             render_message("report.scope", {"used": report.plans, "year": report.year, "files": report.files,
+                                             "skipped": len(report.skipped_files)}, lang)]
+    shown = [f"--{k.replace('_', '-')} {v}" for k, v in report.filters.items() if v is not None and k != "as_of_units"]
+    if shown:
+        lines.append(render_message("report.filters", {"filters": ", ".join(shown)}, lang))
+    if report.filters.get("as_of_units"):
+        lines.append(render_message("report.units2025", {}, lang))
+    return lines
+
+
+# ----- csv and json ---------------------------------------------------------------------
+
+
+def machine_rows(view: View, frame) -> tuple[list[str], list[list]]:
+    cols = columns(view, frame)
+    data = [[machine_cell(v, c.kind) for v in frame[c.key].tolist()] for c in cols]
+    return [c.key for c in cols], [list(row) for row in zip(*data)] if data else []
+
+
+def write_csv(report: Report, folder: Path, lang: str = "vi") -> list[Path]:
+    """One `<view>.csv` per view in `folder`, each written atomically."""
+    from ntm.safeio import atomic_write_text
+
+    written = []
+    for name, frame in report.views(lang):
+        header, rows = machine_rows(VIEW_BY_NAME[name], frame)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows([["" if v is None else ("true" if v is True else "false" if v is False else v) for v in row]
+                          for row in rows])
+        path = folder / f"{name}.csv"
+        atomic_write_text(path, "\ufeff" + buffer.getvalue())
+        written.append(path)
+    return written
+
+
+def json_text(report: Report, lang: str = "vi") -> str:
+    """{kind, version, year, filters, files, plans, columns: {view: [keys]}, views: {view: [rows]}}."""
+    views, keys = {}, {}
+    for name, frame in report.views(lang):
+        header, rows = machine_rows(VIEW_BY_NAME[name], frame)
+        keys[name] = header
+        views[name] = [dict(zip(header, row)) for row in rows]
+    document = {**JSON_SHAPE, "year": report.year, "filters": report.filters, "files": report.files,
+                "plans": report.plans, "columns": keys, "views": views}
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+# ----- Markdown -------------------------------------------------------------------------
+
+
+def markdown(report: Report, lang: str) -> str:
+    from ntm.messages import render_message
+
+    heading = title(report, lang)
+    parts = [f"# {heading[0]}", "", *heading[1:]]
+    for number, (name, frame) in enumerate(report.views(lang), 1):
+        view = VIEW_BY_NAME[name]
+        parts += ["", f"## {number}. {view.title(lang, report.year)}", ""]
+        if frame.empty:
+            parts.append(render_message("report.empty", {}, lang))
+            continue
+        parts += _md_table(view, frame, lang, render_message("report.total", {}, lang))
+    return "\n".join(parts) + "\n"
+
+
+def _md_table(view: View, frame, lang: str, total_word: str) -> list[str]:
+    shown = human_columns(view, frame)
+    numeric = {INT, YEAR, MONEY, PERCENT}
+    lines = ["| " + " | ".join(_md(c.header(lang)) for c in shown) + " |",
+             "|" + "|".join("---:" if c.kind in numeric else "---" for c in shown) + "|"]
+    data = [frame[c.key].tolist() for c in shown]
+    for values in zip(*data):
+        lines.append("| " + " | ".join(_md(human_cell(v, c, lang)) for v, c in zip(values, shown)) + " |")
+    sums = total_row(view, frame, shown)
+    if sums is not None:
+        cells = [f"**{human_cell(sums[c.key], c, lang)}**" if c.key in sums else "" for c in shown]
+        cells[0] = f"**{total_word}**"
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
