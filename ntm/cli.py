@@ -31,6 +31,9 @@ app = typer.Typer(
 
 STATE = {"lang": "vi", "quiet": False, "verbose": False}
 
+# Codes meaning "could not read or write a file" rather than "the plan is wrong": exit 2.
+IO_CODES = {"Y001", "Y012", "I009", "N001", "N002", "N003", "N007"}
+
 
 @app.callback()
 def _options(
@@ -66,7 +69,8 @@ def validate(
     if format not in REPORTERS and format != "auto":
         _usage(f"--format: {format} (text | json | github | junit | auto)")
     cache = None if no_cache else _open_cache()
-    result = validate_paths(paths, jobs=jobs, cache=cache)
+    with _progress("Kiểm tra" if STATE["lang"] == "vi" else "Checking") as progress:
+        result = validate_paths(paths, jobs=jobs, cache=cache, progress=progress)
     shown = [d for d in result.diagnostics if STATE["verbose"] or d.severity.value != "info" or format != "text"]
     text = pick(format)(result.files, shown, STATE["lang"])
     _emit(text, output)
@@ -168,22 +172,215 @@ def status(
     _emit(text, None)
 
 
-def _load_one(ref: str, plans: Path):
-    from ntm.loader import load_plan
+@app.command()
+def render(
+    refs: List[str] = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp; có thể nhiều."),
+    format: str = typer.Option("docx", "--format", "-f", help="docx | md | html | pdf"),
+    output: Path = typer.Option(Path("."), "--output", "-o", help="Thư mục ghi văn bản."),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="Thư mục mẫu riêng của tỉnh (tìm trước mẫu có sẵn)."),
+    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+) -> None:
+    """In kế hoạch thành văn bản theo thể thức Nghị định 30/2020/NĐ-CP.
+
+    Ví dụ: ntm render hung-my --format docx --output out/
+    """
+    from ntm.diagnostics import worst_exit_code
+    from ntm.render import render_plan
+
+    codes = []
+    for ref in refs:
+        loaded = _load_one(ref, plans)
+        result = render_plan(loaded, format, output, templates)
+        _print_diagnostics([loaded.file], result.diagnostics)
+        for path in result.paths:
+            if not STATE["quiet"]:
+                typer.echo(str(path))
+        codes.append(result.exit_code)
+    raise typer.Exit(worst_exit_code(codes))
+
+
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
+    year: int = typer.Option(..., "--year", help="Năm báo cáo."),
+    format: str = typer.Option("text", "--format", "-f", help="text | json | csv | md | xlsx"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp (json, md, xlsx) hoặc thư mục (csv) cần ghi."),
+    charts: Optional[Path] = typer.Option(None, "--charts", help="Thư mục ghi biểu đồ PNG."),
+    unit: Optional[str] = typer.Option(None, "--unit", help="Một đơn vị và các đơn vị trực thuộc, ví dụ tan-yen."),
+    level: Optional[str] = typer.Option(None, "--level", help="Cấp: xa | huyen | tinh."),
+    standard: Optional[str] = typer.Option(None, "--standard", help="Mức chuẩn: ntm | nang_cao | kieu_mau…"),
+    as_of_units: Optional[int] = typer.Option(None, "--as-of-units", help="2025: gộp theo đơn vị hành chính sau sắp xếp 2025."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Không dùng bộ nhớ đệm."),
+) -> None:
+    """Tổng hợp tiêu chí, lộ trình và nguồn vốn của cả cây kế hoạch cho một năm.
+
+    Ví dụ: ntm report --year 2024 plans/ --format xlsx --output bao-cao-2024.xlsx
+    """
+    from ntm.diagnostics import exit_code_for
+    from ntm.report import ReportError, build_report, open_cache, write_report
+
+    try:
+        with _progress("Tổng hợp" if STATE["lang"] == "vi" else "Collecting") as progress:
+            built = build_report(paths, year, unit=unit, level=level, standard=standard, as_of_units=as_of_units,
+                                 jobs=jobs, cache=None if no_cache else open_cache(), progress=progress)
+        text = write_report(built, format, output, STATE["lang"])
+    except ReportError as exc:
+        _usage(exc.message(STATE["lang"]))
+    if text is not None:
+        typer.echo(text)
+    elif not STATE["quiet"]:
+        typer.echo(str(output), err=True)
+    if charts is not None:
+        for path in _write_charts(built, charts):
+            if not STATE["quiet"]:
+                typer.echo(str(path), err=True)
+    raise typer.Exit(exit_code_for(built.diagnostics))
+
+
+def _write_charts(built, folder: Path) -> list:
+    try:
+        from ntm.report import write_charts
+
+        return write_charts(built, folder, STATE["lang"])
+    except ImportError:
+        _usage("--charts cần matplotlib: pip install 'ntm[charts]'")
+
+
+@app.command()
+def fmt(
+    paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch."),
+    check: bool = typer.Option(False, "--check", help="Chỉ kiểm tra, không ghi; tệp chưa chuẩn là lỗi (cho CI)."),
+) -> None:
+    """Đưa tệp kế hoạch về một cách trình bày chuẩn, giữ nguyên chú thích và số liệu.
+
+    Ví dụ: ntm fmt --check plans/
+    """
+    from ntm.diagnostics import exit_code_for
+    from ntm.fmt import format_paths
+
+    result = format_paths(paths, check=check)
+    _print_diagnostics(sorted({d.file for d in result.diagnostics}), result.diagnostics)
+    if not check and not STATE["quiet"]:
+        for file in result.changed:
+            typer.echo(file)
+    raise typer.Exit(exit_code_for(result.diagnostics))
+
+
+@app.command()
+def new(
+    slug: str = typer.Argument(..., help="Mã kế hoạch mới, ví dụ hung-my-2025."),
+    level: Optional[str] = typer.Option(None, "--level", help="Cấp: xa | huyen | tinh | thon (lấy theo kế hoạch cũ khi có --from)."),
+    year: int = typer.Option(..., "--year", help="Năm của kế hoạch mới."),
+    from_plan: Optional[str] = typer.Option(None, "--from", help="Kế hoạch năm trước để kế thừa đơn vị, cơ quan, nơi nhận, chữ ký."),
+    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+    force: bool = typer.Option(False, "--force", help="Vẫn ghi khi phần kế thừa không còn hợp lệ, để sửa tay."),
+) -> None:
+    """Tạo kế hoạch mới, trống hoặc kế thừa từ kế hoạch năm trước.
+
+    Ví dụ: ntm new hung-my-2025 --level xa --year 2025 --from hung-my
+    """
+    from ntm.scaffold import NewPlanRefused, new_plan
+
+    previous = _find(from_plan, plans) if from_plan else None
+    try:
+        path = new_plan(slug, level, year, previous, plans)
+    except NewPlanRefused as exc:
+        _print_diagnostics(sorted({d.file for d in exc.diagnostics}), exc.diagnostics)
+        raise typer.Exit(worst_code(exc.diagnostics))
+    typer.echo(str(path))
+
+
+@app.command()
+def export(
+    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp."),
+    format: str = typer.Option("xlsx", "--format", "-f", help="xlsx | csv"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp .xlsx hoặc thư mục csv (mặc định: <slug>.xlsx, <slug>-csv/)."),
+    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+) -> None:
+    """Xuất chỉ tiêu, nhiệm vụ và nguồn vốn ra bảng tính để cán bộ điền.
+
+    Ví dụ: ntm export hung-my --format xlsx --output hung-my.xlsx
+    """
+    from ntm.spreadsheet import export_plan
+
+    if format not in ("xlsx", "csv"):
+        _usage(f"--format: {format} (xlsx | csv)")
+    path = _find(ref, plans)
+    target = output or Path(f"{path.stem}.xlsx" if format == "xlsx" else f"{path.stem}-csv")
+    result = export_plan(path, format, target)
+    _print_diagnostics([str(path)], result.diagnostics)
+    for written in result.paths:
+        if not STATE["quiet"]:
+            typer.echo(str(written))
+    raise typer.Exit(worst_code(result.diagnostics))
+
+
+@app.command(name="import")
+def import_(
+    sheet: Path = typer.Argument(..., help="Bảng tính đã điền (.xlsx, tệp .csv hoặc thư mục csv)."),
+    into: str = typer.Option(..., "--into", help="Kế hoạch cần ghi vào (slug hoặc đường dẫn)."),
+    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+) -> None:
+    """Ghi số liệu từ bảng tính vào tệp kế hoạch, giữ chú thích và bố cục; từ chối nếu không hợp lệ.
+
+    Ví dụ: ntm import hung-my.xlsx --into hung-my
+    """
+    from ntm.spreadsheet import import_plan
+
+    if not sheet.exists():
+        _usage(f"không có tệp {sheet}")
+    path = _find(into, plans)
+    result = import_plan(sheet, path)
+    _print_diagnostics(sorted({d.file for d in result.diagnostics}), result.diagnostics)
+    if not STATE["quiet"]:
+        for change in result.changes:
+            typer.echo(change)
+    raise typer.Exit(worst_code(result.diagnostics))
+
+
+def worst_code(diagnostics: list) -> int:
+    """Exit code of a writing command: 2 when a file could not be read or written, else the usual."""
+    from ntm.diagnostics import exit_code_for
+
+    if any(d.code in IO_CODES and d.severity.value == "error" for d in diagnostics):
+        return ExitCode.USAGE_OR_IO
+    return exit_code_for(diagnostics)
+
+
+def _find(ref: str, plans: Path) -> Path:
     from ntm.locate import NotFound, find_plan
 
     try:
-        path = find_plan(ref, plans)
+        return find_plan(ref, plans)
     except NotFound as exc:
         hint = f" (gần giống: {', '.join(exc.suggestions)})" if exc.suggestions else ""
         _usage(f"không tìm thấy kế hoạch '{ref}' trong {plans}{hint}")
-    loaded = load_plan(path)
-    if loaded.plan is None:
-        from ntm.reporters import text as text_report
 
-        typer.echo(text_report([loaded.file], loaded.diagnostics, STATE["lang"]), err=True)
+
+def _load_one(ref: str, plans: Path):
+    from ntm.loader import load_plan
+
+    loaded = load_plan(_find(ref, plans))
+    if loaded.plan is None:
+        _print_diagnostics([loaded.file], loaded.diagnostics)
         raise typer.Exit(ExitCode.FINDINGS)
     return loaded
+
+
+def _print_diagnostics(files: list, diagnostics: list) -> None:
+    """Findings of a writing command, on stderr, in the user's language."""
+    if not diagnostics:
+        return
+    from ntm.reporters import text as text_report
+
+    typer.echo(text_report(files, diagnostics, STATE["lang"], summary=False), err=True)
+
+
+def _progress(label: str):
+    from ntm.progress import FileProgress
+
+    return FileProgress(label, enabled=not STATE["quiet"])
 
 
 def _official_unit(plan, status):

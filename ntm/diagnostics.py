@@ -97,3 +97,8 @@ def exit_code_for(items: list[Diagnostic], strict: bool = False) -> ExitCode:
     if any(d.severity in failing for d in items):
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def worst_exit_code(codes: list[int]) -> ExitCode:
+    """One exit code for a command that did several things: usage/I-O beats findings beats clean."""
+    return ExitCode(max(codes, default=ExitCode.CLEAN))

@@ -3,7 +3,8 @@
 Validation and the report both turn a list of files into one result per file, in the
 same order. Below `PARALLEL_THRESHOLD` files a process pool costs more than it saves
 (each worker pays a fixed start-up for the models and the unit register), so small
-batches run in this process. `progress`, when given, is called once per finished file.
+batches run in this process. `progress`, when given, is told the number of files to work through
+(`progress.start(n)`, if it has one) and called once per finished file.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def map_files(
     progress: Callable[[], None] | None = None,
 ) -> list[R]:
     """`work(file)` for every file, in order; in a process pool for large batches."""
+    from ntm.progress import started
+
+    started(progress, len(files))
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
         return [_tick(progress, work(f)) for f in files]

@@ -30,13 +30,15 @@ def summary_line(files: list[str], diagnostics: list[Diagnostic], lang: str) -> 
     return f"Đã kiểm tra {len(files)} tệp: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} thông tin."
 
 
-def text(files: list[str], diagnostics: list[Diagnostic], lang: str) -> str:
+def text(files: list[str], diagnostics: list[Diagnostic], lang: str, summary: bool = True) -> str:
+    """One line per finding (`file:line:col: lỗi CODE message  [yaml.path]`), then the count."""
     lines = [
         f"{d.location()}: {severity_word(d.severity.value, lang)} {d.code} {d.message(lang)}"
         + (f"  [{d.yaml_path()}]" if d.path else "")
         for d in diagnostics
     ]
-    lines.append(summary_line(files, diagnostics, lang))
+    if summary:
+        lines.append(summary_line(files, diagnostics, lang))
     return "\n".join(lines)
 
 

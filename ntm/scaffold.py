@@ -88,17 +88,6 @@ def new_plan(
     return target
 
 
-def find_plan(slug_or_path: str | Path, plans_dir: Path | str = "plans") -> Path | None:
-    """A plan file by slug (its file name) under `plans_dir`, or the path itself when it is a file."""
-    given = Path(slug_or_path)
-    if given.is_file():
-        return given
-    from ntm.loader import discover
-
-    files, _ = discover([plans_dir]) if Path(plans_dir).is_dir() else ([], [])
-    return next((f for f in files if f.stem == str(slug_or_path)), None)
-
-
 def _refuse_if(problems: list[Diagnostic]) -> None:
     if problems:
         raise NewPlanRefused(problems)

@@ -321,7 +321,6 @@ def test_choices_accept_vietnamese_or_keys():
         parse_cell(qualifier, "gần bằng")
 
 
-@pytest.mark.skipif(not HUNG_MY.is_file(), reason="plans/tuyen-quang/hung-my.yaml not transcribed yet")
 def test_hung_my_one_value_round_trip(tmp_path):
     path = tmp_path / "hung-my.yaml"
     path.write_bytes(HUNG_MY.read_bytes())
