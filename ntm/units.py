@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
+
+from ntm.text import fold, name_key, name_words
 
 REFORM_DATE = date(2025, 7, 1)
 LEGACY = "legacy"
@@ -32,8 +32,6 @@ MAX_SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 0.6
 
 # Combining tone marks (huyền, sắc, ngã, hỏi, nặng); other marks (â, ă, ơ, ...) are kept.
-_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
-_WORD = re.compile(r"\w+")
 
 
 # ----- public data --------------------------------------------------------------------
@@ -92,34 +90,9 @@ class Resolution:
 # ----- name keys ----------------------------------------------------------------------
 
 
-def fold(name: str) -> str:
-    """Accent-folded lowercase matching key: "Chiêm Hoá" → "chiem hoa", "Đại" → "dai"."""
-    text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    bare = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(_WORD.findall(bare.lower()))
-
-
-@lru_cache(maxsize=16384)
-def _tone_word(word: str) -> str:
-    """Word key with its tone moved to the end, so "hoá" and "hóa" give the same key."""
-    chars = unicodedata.normalize("NFD", word)
-    tones = "".join(sorted(_TONES[c] for c in chars if c in _TONES))
-    base = unicodedata.normalize("NFC", "".join(c for c in chars if c not in _TONES))
-    return base + tones
-
-
-def _tone_words(name: str) -> tuple[str, ...]:
-    return tuple(_tone_word(w) for w in _WORD.findall(unicodedata.normalize("NFC", name).lower()))
-
-
-def _tone_key(name: str) -> str:
-    """Accent-sensitive key, insensitive to NFC/NFD, case, punctuation and tone placement."""
-    return " ".join(_tone_words(name))
-
-
 # Unit-type prefixes officers write before a name, longest first.
 _PREFIXES = tuple(
-    (_tone_words(written), kind)
+    (name_words(written), kind)
     for written, kind in (
         ("thị trấn", "Thị trấn"), ("thị xã", "Thị xã"), ("thành phố", "Thành phố"),
         ("đặc khu", "Đặc khu"), ("xã", "Xã"), ("phường", "Phường"), ("huyện", "Huyện"),
@@ -131,7 +104,7 @@ _PREFIXES = tuple(
 
 def _split_type(name: str) -> tuple[str | None, tuple[str, ...]]:
     """("TT Cao Thượng") → ("Thị trấn", key words of "Cao Thượng")."""
-    words = _tone_words(name)
+    words = name_words(name)
     for prefix, kind in _PREFIXES:
         if words[: len(prefix)] == prefix and len(words) > len(prefix):
             return kind, words[len(prefix):]
@@ -171,7 +144,7 @@ def _entry(structure: str, level: str, name: str, short: str, code: str, kind: s
     kind = kind or name[: len(name) - len(short)].strip() or name.split()[0]
     return _Entry(
         unit=Unit(name=name, short_name=short, code=code, level=level),
-        kind=kind, key=_tone_key(name), short_key=_tone_key(short), folded=fold(short),
+        kind=kind, key=name_key(name), short_key=name_key(short), folded=fold(short),
         aliases=frozenset(json.loads(aliases)) if aliases else frozenset(),
         ancestors=ancestors, package_key=package_key, structure=structure,
     )
@@ -324,7 +297,7 @@ def _exact(entries: Iterable[_Entry], name: str) -> list[_Entry]:
     """Entries whose official full or short name equals `name` (tone placement ignored).
     A written type ("xã", "TT") only breaks ties; it does not reject a match."""
     kind, words = _split_type(name)
-    full, short = _tone_key(name), " ".join(words)
+    full, short = name_key(name), " ".join(words)
     hits = [e for e in entries if e.key == full or e.short_key in (full, short)]
     typed = [e for e in hits if e.kind == kind]
     return typed or hits

@@ -501,7 +501,9 @@ def test_units_rolled_into_the_2025_structure(tree):
 
 def test_parallel_and_serial_give_the_same_report(tree, monkeypatch):
     serial = build_report([tree], 2024, jobs=1)
-    monkeypatch.setattr(collect, "PARALLEL_THRESHOLD", 1)
+    import ntm.parallel
+
+    monkeypatch.setattr(ntm.parallel, "PARALLEL_THRESHOLD", 1)
     parallel = build_report([tree], 2024, jobs=2)
     assert write_report(parallel, "json") == write_report(serial, "json")
 

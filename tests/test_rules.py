@@ -70,3 +70,27 @@ def test_funding_total_converts_ty_dong_exactly():
     fragment = ("funding:\n  total: {value: 1.2, unit: tỷ đồng}\n  lines:\n"
                 "    - {source: ngan_sach_tinh, amount: 1000}\n    - {source: ctmtqg_ntm, amount: 200}\n")
     assert "R101" not in codes_for(fragment)
+
+
+def _tree_codes(tmp_path, names: dict[str, str]) -> list[str]:
+    from ntm.validate import validate_paths
+
+    for slug, unit_name in names.items():
+        text = example_plan_text(f"slug: {slug}\nunit: {{level: xa, name: {unit_name}, district: Chiêm Hóa, "
+                                 "province: Tuyên Quang, region: TDMNPB}\n")
+        (tmp_path / f"{slug}.yaml").write_text(text, encoding="utf-8")
+    return [d.code for d in validate_paths([tmp_path], cache=None).diagnostics if d.code in ("R501", "R502")]
+
+
+def test_two_plans_of_one_unit_for_one_year_are_a_duplicate(tmp_path):
+    # The same name typed with the tone mark elsewhere and in another case is the same commune.
+    assert _tree_codes(tmp_path, {"a": "Hùng Mỹ", "b": "HÙNG MỸ"}) == ["R502"]
+
+
+def test_names_that_differ_only_by_a_diacritic_are_two_communes(tmp_path):
+    # Minh Quán and Minh Quân are different communes; accent folding would merge them.
+    assert _tree_codes(tmp_path, {"minh-quan-1": "Minh Quán", "minh-quan-2": "Minh Quân"}) == []
+
+
+def test_tone_placement_does_not_make_two_units(tmp_path):
+    assert _tree_codes(tmp_path, {"hoa-1": "Hòa An", "hoa-2": "Hoà An"}) == ["R502"]

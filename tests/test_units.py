@@ -16,7 +16,8 @@ from datetime import date
 import pytest
 
 from ntm import units
-from ntm.units import children, fold, resolve
+from ntm.text import fold
+from ntm.units import children, resolve
 
 BEFORE = date(2024, 1, 1)
 AFTER = date(2026, 1, 1)

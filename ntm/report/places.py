@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from ntm.units import fold
+from ntm.text import fold
 
 REFORM = dt.date(2025, 7, 1)
 LAST_LEGACY_DAY = dt.date(2025, 6, 30)

@@ -74,11 +74,11 @@ class PlanSummary:
 
     @classmethod
     def of(cls, ctx: "PlanContext") -> "PlanSummary":
-        from ntm.text import fold
+        from ntm.text import name_key
 
         plan = ctx.plan
         unit = plan.unit
-        key = (unit.level.value, fold(unit.name or ""), fold(unit.district or ""), fold(unit.province or ""),
+        key = (unit.level.value, name_key(unit.name or ""), name_key(unit.district or ""), name_key(unit.province or ""),
                plan.document.kind.value, plan.period.start, plan.period.end)
         return cls(ctx.file, plan.slug, key, unit.name, plan.period.label(),
                    ctx.positions.of(("slug",)), ctx.positions.of(("unit", "name")))

@@ -1,8 +1,9 @@
 """R502: the same unit does not have two plans of the same kind for the same period.
 
 Two annual plans of xã Hùng Mỹ for 2024 in one tree are a copy-paste mistake;
-a 2024 and a 2025 plan are not. Units are compared by level and accent-folded
-name, district and province.
+a 2024 and a 2025 plan are not. Units are compared by level, name, district
+and province with their diacritics (Minh Quán and Minh Quân are two communes),
+blind only to case, NFC/NFD and where the tone mark sits (Hoá = Hóa).
 """
 
 from __future__ import annotations
