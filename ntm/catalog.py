@@ -33,6 +33,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -399,6 +400,8 @@ class Catalog(Model):
     conditions: tuple[Condition, ...] = ()
     notes: tuple[Note, ...] = ()
     layers: tuple[Layer, ...] = ()
+    # Answers of `threshold()` already given for this catalog (Threshold is frozen).
+    _answers: dict = PrivateAttr(default_factory=dict)
 
     @field_validator("layers")
     @classmethod
@@ -524,7 +527,13 @@ def _package_dir() -> Path:
 
 def available_catalogs() -> list[str]:
     """Ids of the shipped criteria sets (file names, nothing parsed)."""
-    return sorted(p.stem for p in _package_dir().glob("*.yaml"))
+    return list(_shipped_ids())
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_ids() -> tuple[str, ...]:
+    """The package's catalog files do not change while ntm runs: list them once."""
+    return tuple(sorted(p.stem for p in _package_dir().glob("*.yaml")))
 
 
 @functools.lru_cache(maxsize=64)
@@ -722,6 +731,14 @@ def threshold(
     raises KeyError, unless the set's indicator list is incomplete (then the
     answer is unknown, with the reason).
     """
+    key = (str(code), region, group, year)
+    answer = catalog._answers.get(key)
+    if answer is None:
+        answer = catalog._answers[key] = _threshold(catalog, str(code), region, group, year)
+    return answer
+
+
+def _threshold(catalog: Catalog, code: str, region: str | None, group: str | None, year: int | None) -> Threshold:
     query = _Query(region or (catalog.scope.region if catalog.scope else None), group, year)
     _check_zone(catalog, "region", query.region)
     _check_zone(catalog, "group", query.group)

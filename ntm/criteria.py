@@ -9,6 +9,7 @@ the assessments whose set it extends; others use the national set alone.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -17,11 +18,23 @@ def repository_catalog(catalog_id: str, plan_file: str | None) -> Path | None:
     """A `catalogs/<id>.yaml` in the plan's folder or any folder above it."""
     if not plan_file or plan_file.startswith("<"):
         return None
-    for folder in Path(plan_file).resolve().parents:
-        candidate = folder / "catalogs" / f"{catalog_id}.yaml"
+    for folder in _catalog_folders(str(Path(plan_file).parent)):
+        candidate = folder / f"{catalog_id}.yaml"
         if candidate.is_file():
             return candidate
     return None
+
+
+@lru_cache(maxsize=1024)
+def _catalog_folders(plan_folder: str) -> tuple[Path, ...]:
+    """The `catalogs/` folders at or above a plan folder, nearest first.
+
+    Looked up once per plan folder and process (a repository of 10,000 plans has a
+    few hundred folders); a `catalogs/` folder created while ntm runs is seen by
+    the next run.
+    """
+    folders = (Path(plan_folder).resolve(), *Path(plan_folder).resolve().parents)
+    return tuple(f / "catalogs" for f in folders if (f / "catalogs").is_dir())
 
 
 def load_any(catalog_id: str, plan_file: str | None):

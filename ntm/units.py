@@ -342,10 +342,21 @@ def _parent(entries: tuple[_Entry, ...], name: str, what: str) -> _Entry:
     raise _ParentError(f"{what} {name!r} not found" + (f" (closest: {hint})" if hint else ""))
 
 
-def _within(entries: tuple[_Entry, ...], parent: _Entry | None) -> tuple[_Entry, ...]:
+def _within(reg: _Register, level: str, parent: _Entry | None) -> tuple[_Entry, ...]:
+    """Units of `level` under `parent` (all of them when there is no parent), from an index."""
     if parent is None:
-        return entries
-    return tuple(e for e in entries if parent.unit.code in e.ancestors)
+        return reg.by_level[level]
+    return _under(reg.structure, level).get(parent.unit.code, ())
+
+
+@lru_cache(maxsize=None)
+def _under(structure: str, level: str) -> dict[str, tuple[_Entry, ...]]:
+    """Units of `level` by the code of each of their ancestors: one pass, then every lookup is a dict hit."""
+    index: dict[str, list[_Entry]] = {}
+    for entry in _register(structure).by_level[level]:
+        for code in entry.ancestors:
+            index.setdefault(code, []).append(entry)
+    return {code: tuple(entries) for code, entries in index.items()}
 
 
 def _scope(reg: _Register, level: str, district: str | None,
@@ -354,10 +365,10 @@ def _scope(reg: _Register, level: str, district: str | None,
     prov = _parent(reg.by_level["tinh"], province, "province") if province else None
     if level == "tinh":
         return reg.by_level["tinh"]
-    dist = None
     if district and reg.structure == LEGACY and level == "xa":
-        dist = _parent(_within(reg.by_level["huyen"], prov), district, "district")
-    return _within(_within(reg.by_level[level], prov), dist)
+        dist = _parent(_within(reg, "huyen", prov), district, "district")
+        return _within(reg, level, dist)
+    return _within(reg, level, prov)
 
 
 def _describe(entries: Iterable[_Entry]) -> str:
