@@ -58,24 +58,37 @@ def validate(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Không dùng bộ nhớ đệm kết quả."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình."),
+    changed: bool = typer.Option(False, "--changed", help="Chỉ kiểm tra các tệp thay đổi so với --base (git), "
+                                 "cùng các quy tắc liên tệp liên quan đến chúng."),
+    base: str = typer.Option("HEAD", "--base", help="Mốc git để so sánh khi dùng --changed, ví dụ origin/main."),
 ) -> None:
     """Kiểm tra các tệp kế hoạch.
 
-    Ví dụ: ntm validate plans/ --format github
+    Ví dụ: ntm validate plans/ --format github --changed --base origin/main
     """
     from ntm.reporters import REPORTERS, pick
     from ntm.validate import validate_paths
 
     if format not in REPORTERS and format != "auto":
         _usage(f"--format: {format} (text | json | github | junit | auto)")
+    only = _changed_files(base) if changed else None
     cache = None if no_cache else _open_cache()
     with _progress("Kiểm tra" if STATE["lang"] == "vi" else "Checking") as progress:
-        result = validate_paths(paths, jobs=jobs, cache=cache, progress=progress)
+        result = validate_paths(paths, jobs=jobs, cache=cache, progress=progress, changed=only)
     shown = [d for d in result.diagnostics if STATE["verbose"] or d.severity.value != "info" or format != "text"]
     text = pick(format)(result.files, shown, STATE["lang"])
     _emit(text, output)
 
     raise typer.Exit(_exit_for(result, strict))
+
+
+def _changed_files(base: str) -> set:
+    from ntm.changed import ChangedError, changed_files
+
+    try:
+        return changed_files(base)
+    except ChangedError as exc:
+        _usage(str(exc))
 
 
 def _exit_for(result, strict: bool) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from typing import Callable
 
@@ -87,26 +88,46 @@ def _write_step_summary(files, diagnostics, lang) -> None:
 
 
 def junit(files: list[str], diagnostics: list[Diagnostic], lang: str) -> str:
-    """One test case per file; each error (or warning) is a failure of that case."""
+    """One test case per file; its errors are one failure, its warnings and infos its system-out.
+
+    Warnings do not fail `ntm validate`, so they do not fail a test case either;
+    the CI server still shows them beside the case.
+    """
     from xml.sax.saxutils import escape, quoteattr
 
     by_file: dict[str, list[Diagnostic]] = {f: [] for f in files}
     for d in diagnostics:
         by_file.setdefault(d.file or "(tree)", []).append(d)
-    failing = [d for d in diagnostics if d.severity is not Severity.INFO]
+    failed = sum(1 for found in by_file.values() if any(d.severity is Severity.ERROR for d in found))
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="ntm" tests="{len(by_file)}" failures="{len({d.file for d in failing})}">',
-           f'  <testsuite name="ntm validate" tests="{len(by_file)}" failures="{len({d.file for d in failing})}" errors="0">']
+           f'<testsuites name="ntm" tests="{len(by_file)}" failures="{failed}" errors="0">',
+           f'  <testsuite name="ntm validate" tests="{len(by_file)}" failures="{failed}" errors="0" skipped="0">']
     for file, found in by_file.items():
-        out.append(f"    <testcase classname=\"ntm.validate\" name={quoteattr(file)}>")
-        problems = [d for d in found if d.severity is not Severity.INFO]
-        if problems:
-            body = "\n".join(f"{d.location()}: {d.code} {d.message(lang)}" for d in problems)
-            first = problems[0]
-            out.append(f"      <failure type={quoteattr(first.code)} message={quoteattr(first.message(lang))}>{escape(body)}</failure>")
+        out.append(f"    <testcase classname=\"ntm.validate\" name={quoteattr(_xml_text(file))}>")
+        errors = [d for d in found if d.severity is Severity.ERROR]
+        notes = [d for d in found if d.severity is not Severity.ERROR]
+        if errors:
+            body = "\n".join(_junit_line(d, lang) for d in errors)
+            message = _xml_text(errors[0].message(lang))
+            out.append(f"      <failure type={quoteattr(errors[0].code)} message={quoteattr(message)}>"
+                       f"{escape(body)}</failure>")
+        if notes:
+            out.append(f"      <system-out>{escape(chr(10).join(_junit_line(d, lang) for d in notes))}</system-out>")
         out.append("    </testcase>")
     out += ["  </testsuite>", "</testsuites>"]
     return "\n".join(out)
+
+
+def _junit_line(d: Diagnostic, lang: str) -> str:
+    return _xml_text(f"{d.location()}: {severity_word(d.severity.value, lang)} {d.code} {d.message(lang)}")
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Text XML 1.0 can hold: control characters from a hostile file become U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", text)
 
 
 REPORTERS: dict[str, Callable[[list[str], list[Diagnostic], str], str]] = {

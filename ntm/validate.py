@@ -18,7 +18,6 @@ from ntm.loader import discover, load_plan
 from ntm.parallel import map_files
 
 
-
 @dataclass
 class FileResult:
     file: str
@@ -46,17 +45,51 @@ def check_file(path: Path | str) -> FileResult:
     return FileResult(loaded.file, diagnostics, summary)
 
 
-def validate_paths(paths: Iterable[Path | str], jobs: int | None = None, cache=None, progress=None) -> ValidationResult:
+def validate_paths(paths: Iterable[Path | str], jobs: int | None = None, cache=None, progress=None,
+                   changed: set[Path] | None = None) -> ValidationResult:
+    """Check every plan file under `paths`, then the cross-file rules.
+
+    With `changed` (resolved paths, see `ntm.changed`), only those files get the
+    per-plan rules; the others are read just far enough for the cross-file rules,
+    and only cross-file findings that involve a changed file are kept.
+    """
     paths = list(paths)
     files, problems = discover(paths)
     if not files and not problems:
         problems.append(Diagnostic("Y014", Severity.WARNING, ", ".join(str(p) for p in paths)))
+    if changed is not None:
+        return _validate_changed(files, problems, changed, jobs, cache, progress)
     results = _check_all(files, jobs, cache, progress)
     from ntm.rules import run_tree_rules
 
     summaries = [r.summary for r in results if r.summary is not None]
     diagnostics = problems + [d for r in results for d in r.diagnostics] + run_tree_rules(summaries)
     return ValidationResult([r.file for r in results], sort_diagnostics(diagnostics))
+
+
+def _validate_changed(files: list[Path], problems: list[Diagnostic], changed: set[Path], jobs, cache,
+                      progress) -> ValidationResult:
+    from ntm.rules import run_tree_rules
+
+    mine = [f for f in files if f.resolve() in changed]
+    others = [f for f in files if f.resolve() not in changed]
+    results = _check_all(mine, jobs, cache, progress)
+    summaries = [r.summary for r in results if r.summary is not None]
+    summaries += [s for s in map_files(summarise_file, others, jobs) if s is not None]
+    names = {r.file for r in results}
+    involved = [d for d in run_tree_rules(summaries) if d.file in names or d.params.get("other") in names]
+    diagnostics = problems + [d for r in results for d in r.diagnostics] + involved
+    return ValidationResult(sorted(names), sort_diagnostics(diagnostics))
+
+
+def summarise_file(path: Path | str):
+    """What the cross-file rules need of a plan (`PlanSummary`), without running the plan rules."""
+    from ntm.rules import PlanContext, PlanSummary
+
+    loaded = load_plan(path)
+    if loaded.plan is None:
+        return None
+    return PlanSummary.of(PlanContext(loaded.file, loaded.plan, loaded.positions))
 
 
 def _check_all(files: list[Path], jobs: int | None, cache, progress) -> list[FileResult]:
