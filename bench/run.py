@@ -297,7 +297,7 @@ class Bench:
         result = run([str(tool), "--schemafile", str(schema), *map(str, files)])
         peer.runs.append(result)
         if result.code != 0:
-            peer.note += "; it reports schema errors (the schema refuses bare-number amounts the model accepts)"
+            peer.note += f"; it reported schema errors (exit {result.code})"
 
     def optional(self, key: str, name: str, command: str, args: list[str], files: int = 0, runs: int = 1,
                  cache: Path | None = None) -> None:

@@ -53,3 +53,15 @@ def test_readme_generated_blocks_are_current():
     updater = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(updater)
     assert updater.render(README) == README, "run: .venv/bin/python scripts/update_readme.py"
+
+
+def test_shipped_plans_pass_the_shipped_schema():
+    """The schema editors and CI peers use accepts every plan ntm accepts (bare-number amounts included)."""
+    import subprocess
+    import sys
+
+    tool = Path(sys.executable).with_name("check-jsonschema")
+    plans = sorted(str(p) for p in (ROOT / "plans").rglob("*.yaml"))
+    done = subprocess.run([str(tool), "--schemafile", str(ROOT / "schema" / "plan.schema.json"), *plans],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

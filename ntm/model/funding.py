@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ntm.model.common import Qualifier, Strict, Year
 
@@ -43,7 +43,10 @@ class Amount(Strict):
         return self.value * UNIT_FACTORS[self.unit or default_unit]
 
 
-Money = Annotated[Amount, BeforeValidator(_number_as_amount)]
+# In the JSON Schema an amount is what a plan may write: a bare YAML number (read as an
+# exact Decimal; a quoted string is refused) or the full form with unit and qualifier.
+_BARE_NUMBER = Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0})]
+Money = Annotated[Amount, BeforeValidator(_number_as_amount, json_schema_input_type=_BARE_NUMBER | Amount)]
 
 
 class FundingLine(Strict):
