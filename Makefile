@@ -27,6 +27,7 @@ bench: setup
 	$(PY) bench/run.py
 
 fuzz: setup
+	$(PY) -m pip install --quiet atheris || echo "atheris not installed: mutation fuzzing instead"
 	$(PY) tests/fuzz/run_fuzz.py --seconds 60
 
 schema: setup

@@ -44,7 +44,10 @@ def load_plan_text(text: str, file: str = "<text>") -> PlanFile:
 
 def validate_loaded(loaded: LoadedYaml) -> PlanFile:
     result = PlanFile(file=loaded.file, loaded=loaded, diagnostics=list(loaded.diagnostics))
-    if loaded.diagnostics or loaded.data is None:
+    if loaded.diagnostics:
+        return result
+    if loaded.data is None:  # a document with only an anchor, a tag or `~`
+        result.diagnostics.append(Diagnostic("Y004", Severity.ERROR, loaded.file, 1, 1))
         return result
     if not isinstance(loaded.data, dict):
         result.diagnostics.append(Diagnostic("Y011", Severity.ERROR, loaded.file, 1, 1))

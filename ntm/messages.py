@@ -44,6 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "Y012": {"vi": "Không tìm thấy tệp hoặc thư mục", "en": "No such file or folder"},
     "Y013": {"vi": "Bỏ qua vòng lặp liên kết thư mục", "en": "Skipped a directory symlink loop"},
     "Y014": {"vi": "Không tìm thấy tệp kế hoạch (.yaml) nào", "en": "No plan files (.yaml) found"},
+    "Y015": {"vi": "Số {value} quá lớn hoặc quá nhỏ để đọc chính xác", "en": "The number {value} is too large or too small to read exactly"},
     # Schema (S)
     "S000": {"vi": "Giá trị không hợp lệ tại '{field}' ({type})", "en": "Invalid value at '{field}' ({type})"},
     "S001": {"vi": "Thiếu trường bắt buộc '{field}'", "en": "Missing required field '{field}'"},

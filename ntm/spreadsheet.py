@@ -67,8 +67,8 @@ register("I007", "Trang '{sheet}', ô {cell}: '{value}' không thuộc các giá
 register("I008", "Trang '{sheet}', dòng {row}: dòng mới thiếu hoặc sai '{column}' ({value})",
          "Sheet '{sheet}', row {row}: the new row lacks or has a wrong '{column}' ({value})")
 register("I009", "Không đọc được tệp bảng tính: {problem}", "Cannot read the spreadsheet: {problem}")
-register("I010", "Không nhập: kết quả sẽ có {count} lỗi mới; tệp kế hoạch giữ nguyên",
-         "Not imported: the result would have {count} new errors; the plan file is unchanged")
+register("I010", "Không nhập: kết quả sẽ có {count} lỗi; tệp kế hoạch giữ nguyên",
+         "Not imported: the result would have {count} errors; the plan file is unchanged")
 register("I011", "Không nhập: kết quả ghi ra không khớp dữ liệu cần nhập ({problem}); tệp kế hoạch giữ nguyên",
          "Not imported: the written result does not match the intended data ({problem}); the plan file is unchanged")
 register("I012", "Trang '{sheet}': dòng có khóa '{key}' không còn trong bảng; mục đó được giữ nguyên trong kế hoạch",
@@ -238,14 +238,14 @@ def _amount(amount: Any, path: YamlPath) -> tuple[Any, YamlPath]:
 
 def export_plan(plan_path: Path | str, fmt: str, out_path: Path | str) -> ExportResult:
     """Write the plan's tables: `fmt` "xlsx" (one workbook at out_path) or "csv" (a folder)."""
-    from ntm.yamlio import load_file
+    from ntm.loader import load_plan
 
-    loaded = load_file(plan_path)
-    if loaded.diagnostics or not isinstance(loaded.data, dict):
+    loaded = load_plan(plan_path)  # a sheet is made only of a plan that validates
+    errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+    if loaded.plan is None or errors:
         return ExportResult(diagnostics=[Diagnostic("E001", Severity.ERROR, str(plan_path),
-                                                    params={"count": max(1, len(loaded.diagnostics))}),
-                                         *loaded.diagnostics])
-    rows = plan_rows(loaded.data)
+                                                    params={"count": max(1, len(errors))}), *errors])
+    rows = plan_rows(loaded.loaded.data)
     if fmt == "xlsx":
         return ExportResult([_write_xlsx(rows, Path(out_path))])
     if fmt == "csv":
@@ -667,10 +667,17 @@ def _read_plan(path: Path) -> tuple[_Plan | None, list[Diagnostic]]:
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         loaded = load_text(text.replace("\r\n", "\n"), str(path))
         not_mapping = [] if isinstance(loaded.data, dict) else [Diagnostic("Y011", Severity.ERROR, str(path), 1, 1)]
-        problems = loaded.diagnostics or not_mapping
+        problems = loaded.diagnostics or not_mapping or _schema_errors(loaded)
     if problems:
         return None, [Diagnostic("I013", Severity.ERROR, str(path), params={"count": len(problems)}), *problems]
     return _Plan(path, loaded.text, loaded.data, raw.startswith(b"\xef\xbb\xbf"), "\r\n" in text), []
+
+
+def _schema_errors(loaded) -> list[Diagnostic]:
+    """The plan model's errors: a file the model cannot read is not imported into."""
+    from ntm.loader import validate_loaded
+
+    return [d for d in validate_loaded(loaded).diagnostics if d.severity is Severity.ERROR]
 
 
 def edited_text(plan: _Plan, edits: list) -> tuple[str | None, list[Diagnostic]]:
@@ -689,15 +696,11 @@ def edited_text(plan: _Plan, edits: list) -> tuple[str | None, list[Diagnostic]]
     after = load_text(new_text, file)
     if after.diagnostics or after.data != expected:
         return None, [Diagnostic("I011", Severity.ERROR, file, params={"problem": "dữ liệu sau khi ghi khác dự kiến"})]
-    before = {_error_key(d) for d in check_text(plan.text, file) if d.severity is Severity.ERROR}
-    new_errors = [d for d in check_text(new_text, file) if d.severity is Severity.ERROR and _error_key(d) not in before]
+    # The file is written only if it validates afterwards: an error it already had must be fixed too.
+    new_errors = [d for d in check_text(new_text, file) if d.severity is Severity.ERROR]
     if new_errors:
         return None, [Diagnostic("I010", Severity.ERROR, file, params={"count": len(new_errors)}), *new_errors]
     return new_text, []
-
-
-def _error_key(diagnostic: Diagnostic) -> tuple:
-    return diagnostic.code, format_path(diagnostic.path)
 
 
 def apply_to_text(text: str, edits: list) -> str:

@@ -220,7 +220,10 @@ def scalar_value(node: ScalarNode) -> Any:
     text = node.value
     tag = node.tag
     if tag == PLAIN:
-        return resolve_plain(text)
+        try:
+            return resolve_plain(text)
+        except (ValueError, InvalidOperation):  # 1e99999999999999999999, an int of 5,000 digits
+            raise YamlProblem("Y015", node, value=text[:40] + ("…" if len(text) > 40 else "")) from None
     if tag == _CORE + "str":
         return _nfc(text)
     explicit = {
