@@ -81,10 +81,15 @@ class Resolution:
     code: str | None = None
     district: Unit | None = None
     province: Unit | None = None
-    successor: Successor | None = None
+    legacy_key: str | None = None  # the matched legacy unit's package key; `successor` is computed from it
     alias_of: Unit | None = None
     suggestions: tuple[str, ...] = ()
     note: str = ""
+
+    @property
+    def successor(self) -> Successor | None:
+        """Where the matched legacy unit went on 2025-07-01 (looked up only when asked)."""
+        return _successor_of(self.legacy_key) if self.legacy_key else None
 
 
 # ----- name keys ----------------------------------------------------------------------
@@ -201,28 +206,29 @@ _TABLES = {
 
 @lru_cache(maxsize=None)
 def _register(structure: str) -> _Register:
-    return _snapshot()[0][structure]
+    return _snapshot(structure, lambda: _build_register(structure))
 
 
 @lru_cache(maxsize=None)
 def _conversion() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    return _snapshot()[1]
+    return _snapshot("conversion", _build_conversion)
 
 
-@lru_cache(maxsize=1)
-def _snapshot() -> tuple[dict[str, _Register], tuple]:
-    """Both registers and the conversion table, built once and kept as a pickle in the cache
-    folder (keyed by the package's files and this module), so later processes skip the ~0.8 s
-    import and indexing of the package."""
+def _snapshot(part: str, build):
+    """One part of the register (the legacy structure, the 2025 structure, or the
+    conversion table), built once and kept as a pickle in the cache folder (keyed by
+    the package's files and this module), so later processes skip the ~0.8 s import
+    and indexing of the package. Parts load separately: a 2024 plan needs only the
+    legacy structure."""
     import pickle
 
-    path = _snapshot_path()
+    path = _snapshot_path(part)
     try:
         with open(path, "rb") as handle:
             return pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
         pass
-    data = ({structure: _build_register(structure) for structure in _TABLES}, _build_conversion())
+    data = build()
     try:
         from ntm.safeio import atomic_write_bytes
 
@@ -232,7 +238,8 @@ def _snapshot() -> tuple[dict[str, _Register], tuple]:
     return data
 
 
-def _snapshot_path():
+@lru_cache(maxsize=None)
+def _snapshot_path(part: str):
     import hashlib
     import importlib.util
     import os
@@ -250,7 +257,7 @@ def _snapshot_path():
                 digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     own = os.stat(__file__)
     digest.update(f"{own.st_size}:{own.st_mtime_ns}".encode())
-    return Path(default_dir()) / f"units-{digest.hexdigest()}.pickle"
+    return Path(default_dir()) / f"units-{digest.hexdigest()}-{part}.pickle"
 
 
 def _build_register(structure: str) -> _Register:
@@ -278,6 +285,11 @@ def _build_conversion() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
             ordered = sorted(parts, key=lambda part: not part["isDefaultNewWard"])
             communes[old] = tuple(f"{new_province}_{part['newWardKey']}" for part in ordered)
     return provinces, communes
+
+
+@lru_cache(maxsize=4096)
+def _successor_of(package_key: str) -> Successor:
+    return _successor(_register(LEGACY).by_package_key[package_key])
 
 
 def _successor(entry: _Entry) -> Successor:
@@ -437,13 +449,13 @@ def _ancestors(reg: _Register, entry: _Entry) -> dict[str, Unit]:
 
 def _found(base: Resolution, reg: _Register, entry: _Entry,
            written_kind: str | None) -> Resolution:
-    successor = _successor(entry) if reg.structure == LEGACY else None
+    legacy_key = entry.package_key if reg.structure == LEGACY else None
     note = ""
     if written_kind not in (None, entry.kind):
         note = f"written as {written_kind}, officially {entry.kind}"
     return replace(base, found=True, official_name=entry.unit.name,
                    short_name=entry.unit.short_name, code=entry.unit.code,
-                   successor=successor, note=note, **_ancestors(reg, entry))
+                   legacy_key=legacy_key, note=note, **_ancestors(reg, entry))
 
 
 def _not_found(base: Resolution, reg: _Register, scope: tuple[_Entry, ...], name: str,
@@ -452,10 +464,10 @@ def _not_found(base: Resolution, reg: _Register, scope: tuple[_Entry, ...], name
     aliased = _aliased(scope, name)
     if len(aliased) == 1:
         entry = aliased[0]
-        successor = _successor(entry) if reg.structure == LEGACY else None
+        legacy_key = entry.package_key if reg.structure == LEGACY else None
         note = (f"not an official unit; the register lists it as an alias of {_label(entry)} "
                 "(a former unit merged into it, or a variant spelling)")
-        return replace(base, alias_of=entry.unit, successor=successor, suggestions=suggestions,
+        return replace(base, alias_of=entry.unit, legacy_key=legacy_key, suggestions=suggestions,
                        note=note, **_ancestors(reg, entry))
     if reg.structure == NEW:
         return _legacy_hint(replace(base, suggestions=suggestions), name, province)
@@ -489,7 +501,7 @@ def _legacy_hint(base: Resolution, name: str, province: str | None) -> Resolutio
     target = successor.commune or successor.province
     note = (f"not in the 2025 structure; legacy unit {_label(hits[0])} "
             f"became (part of) {target.name}")
-    return replace(base, successor=successor, note=note)
+    return replace(base, legacy_key=hits[0].package_key, note=note)
 
 
 def children(name: str, level: str, *, province: str | None = None,
