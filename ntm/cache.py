@@ -2,8 +2,9 @@
 
 An entry is keyed by a hash of the file's path and bytes together with a
 fingerprint of ntm itself (its version, and the size and modification time of
-every module, catalog and data file it ships), so editing one byte of a plan,
-changing a catalog or upgrading ntm makes every affected entry unreachable.
+every module, catalog and data file it ships) and of the plans repository's own
+catalog files above the plan, so editing one byte of a plan, changing a shipped
+or a repository catalog, or upgrading ntm makes every affected entry unreachable.
 Entries live in one SQLite file under `$NTM_CACHE_DIR` (default
 `~/.cache/ntm`), which the user can delete at any time; a cache that cannot
 be opened or read is simply not used.
@@ -29,6 +30,7 @@ def fingerprint() -> str:
     """Version plus the size and mtime of every file of the installed package."""
     root = Path(ntm.__file__).parent
     digest = hashlib.blake2b(ntm.__version__.encode(), digest_size=16)
+    digest.update(_register_stamp().encode())
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(names):
@@ -36,6 +38,18 @@ def fingerprint() -> str:
                 stat = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
+
+
+def _register_stamp() -> str:
+    """The unit register R801 checks names against comes from the vietnamadminunits
+    package: a new release of it must invalidate results too (found without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.origin:
+        return "-"
+    stat = os.stat(spec.origin)
+    return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def default_dir() -> Path:
@@ -111,4 +125,19 @@ def entry_key(path: Path) -> str:
     digest = hashlib.blake2b(data, digest_size=20)
     digest.update(str(path).encode("utf-8", "surrogateescape"))
     digest.update(fingerprint().encode())
+    digest.update(repository_catalogs_fingerprint(str(path.parent)).encode())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1024)
+def repository_catalogs_fingerprint(plan_folder: str) -> str:
+    """The plans repository's own catalog files a plan in this folder may use (`catalogs/`
+    at or above it): editing a province overlay makes its plans' entries unreachable."""
+    from ntm.criteria import catalog_folders
+
+    digest = hashlib.blake2b(digest_size=12)
+    for folder in catalog_folders(plan_folder):
+        for entry in sorted(folder.glob("*.yaml")):
+            stat = entry.stat()
+            digest.update(f"{entry}:{stat.st_size}:{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

@@ -18,7 +18,7 @@ def repository_catalog(catalog_id: str, plan_file: str | None) -> Path | None:
     """A `catalogs/<id>.yaml` in the plan's folder or any folder above it."""
     if not plan_file or plan_file.startswith("<"):
         return None
-    for folder in _catalog_folders(str(Path(plan_file).parent)):
+    for folder in catalog_folders(str(Path(plan_file).parent)):
         candidate = folder / f"{catalog_id}.yaml"
         if candidate.is_file():
             return candidate
@@ -26,15 +26,17 @@ def repository_catalog(catalog_id: str, plan_file: str | None) -> Path | None:
 
 
 @lru_cache(maxsize=1024)
-def _catalog_folders(plan_folder: str) -> tuple[Path, ...]:
+def catalog_folders(plan_folder: str) -> tuple[Path, ...]:
     """The `catalogs/` folders at or above a plan folder, nearest first.
 
     Looked up once per plan folder and process (a repository of 10,000 plans has a
     few hundred folders); a `catalogs/` folder created while ntm runs is seen by
     the next run.
     """
+    from ntm.loader import CATALOG_FOLDER
+
     folders = (Path(plan_folder).resolve(), *Path(plan_folder).resolve().parents)
-    return tuple(f / "catalogs" for f in folders if (f / "catalogs").is_dir())
+    return tuple(f / CATALOG_FOLDER for f in folders if (f / CATALOG_FOLDER).is_dir())
 
 
 def load_any(catalog_id: str, plan_file: str | None):

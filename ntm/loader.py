@@ -64,6 +64,9 @@ def validate_loaded(loaded: LoadedYaml) -> PlanFile:
     return result
 
 
+CATALOG_FOLDER = "catalogs"  # see ntm.criteria: province overlays kept beside the plans
+
+
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
     """Plan files under the given files and folders, sorted; missing paths are diagnostics."""
     found: list[Path] = []
@@ -93,6 +96,7 @@ def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
             problems.append(Diagnostic("Y013", Severity.WARNING, folder))
             continue
         seen.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # hidden folders, and a plans repository's own criteria catalogs, are not plans
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != CATALOG_FOLDER)
         files.extend(Path(folder, n) for n in sorted(names) if n.endswith(PLAN_SUFFIXES))
     return files
