@@ -142,9 +142,11 @@ class Source(Model):
 
     def label(self) -> str:
         """'Quyết định 318/QĐ-TTg ngày 08/3/2022, Phụ lục I (M)'; unconfirmed parts are marked (M)."""
+        from ntm.vnformat import format_short_date
+
         text = f"{self.document} {self.number}"
         if self.date:
-            text += f" ngày {_short_date(self.date)}{self._mark('date')}"
+            text += f" ngày {format_short_date(self.date)}{self._mark('date')}"
         return f"{text}, {self.annex}{self._mark('annex')}" if self.annex else text
 
     def _mark(self, field: str) -> str:
@@ -703,15 +705,10 @@ class Threshold:
 
 
 def _vn_number(value: Decimal) -> str:
-    """8321.7 -> '8.321,7' (Vietnamese separators)."""
-    text = format(value.normalize() if value == value.to_integral() else value, ",f")
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    """A threshold as the decisions print it: whole numbers without decimals ('1.714', '8.321,7')."""
+    from ntm.vnformat import format_number
 
-
-def _short_date(day: dt.date) -> str:
-    """ND 30 short form: day zero-padded, months 1-2 zero-padded ('08/3/2022', '22/02/2024')."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
+    return format_number(value.normalize() if value == value.to_integral() else value)
 
 
 @dataclass(frozen=True)
