@@ -20,8 +20,8 @@ test: setup
 
 demo: setup
 	$(NTM) validate plans/
-	$(NTM) report --year 2024 plans/
 	$(NTM) render hung-my --format docx --output out/
+	$(NTM) report --year 2024 plans/
 
 bench: setup
 	$(PY) bench/run.py

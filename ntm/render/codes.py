@@ -28,10 +28,10 @@ _MESSAGES = {
         "No template for the document kind '{kind}' (looked in: {dirs}; kinds with a template: {available})",
     ),
     "T004": (
-        "Chưa cài LibreOffice nên không xuất được PDF. Cài đặt: sudo apt-get install libreoffice-writer "
+        "Chưa cài LibreOffice nên không xuất được PDF. Cài đặt: sudo apt-get install libreoffice-writer fonts-liberation "
         "(Debian, Ubuntu) hoặc tải tại https://www.libreoffice.org, rồi chạy lại lệnh; "
         "có thể dùng --format docx để lấy tệp Word",
-        "LibreOffice is not installed, so no PDF can be made. Install it: sudo apt-get install libreoffice-writer "
+        "LibreOffice is not installed, so no PDF can be made. Install it: sudo apt-get install libreoffice-writer fonts-liberation "
         "(Debian, Ubuntu) or from https://www.libreoffice.org, then run again; --format docx gives a Word file",
     ),
     "T005": (
