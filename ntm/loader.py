@@ -82,6 +82,20 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]
     return sorted(dict.fromkeys(found)), problems
 
 
+def discover_catalogs(paths: Iterable[Path | str]) -> list[Path]:
+    """A plans repository's own catalog files: `catalogs/*.yaml` in the given folders and below."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if Path(folder).name == CATALOG_FOLDER:
+                    dirs[:] = []
+                    found.extend(Path(folder, n) for n in sorted(names) if n.endswith(PLAN_SUFFIXES))
+    return sorted(dict.fromkeys(found))
+
+
 def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
     files: list[Path] = []
     seen: set[tuple[int, int]] = set()

@@ -3,7 +3,8 @@
 `check_file` loads one file and runs the per-plan rules on it, returning
 plain, picklable results; `validate_paths` discovers files, checks them (in
 parallel over both cores when there are many, through the content-hash
-cache when one is given), then runs the cross-file rules on the summaries.
+cache when one is given), then runs the cross-file rules on the summaries
+and lints the repository's own criteria catalogs (`catalogs/` folders).
 The result is a list of diagnostics; the CLI only prints it.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ntm.diagnostics import Diagnostic, Severity, sort_diagnostics
-from ntm.loader import discover, load_plan
+from ntm.loader import discover, discover_catalogs, load_plan
 from ntm.parallel import map_files
 
 
@@ -57,6 +58,10 @@ def validate_paths(paths: Iterable[Path | str], jobs: int | None = None, cache=N
     files, problems = discover(paths)
     if not files and not problems:
         problems.append(Diagnostic("Y014", Severity.WARNING, ", ".join(str(p) for p in paths)))
+    catalogs = discover_catalogs(paths)
+    if changed is not None:
+        catalogs = [c for c in catalogs if c.resolve() in changed]
+    problems += _catalog_problems(catalogs)
     if changed is not None:
         return _validate_changed(files, problems, changed, jobs, cache, progress)
     results = _check_all(files, jobs, cache, progress)
@@ -65,6 +70,15 @@ def validate_paths(paths: Iterable[Path | str], jobs: int | None = None, cache=N
     summaries = [r.summary for r in results if r.summary is not None]
     diagnostics = problems + [d for r in results for d in r.diagnostics] + run_tree_rules(summaries)
     return ValidationResult([r.file for r in results], sort_diagnostics(diagnostics))
+
+
+def _catalog_problems(catalogs: list[Path]) -> list[Diagnostic]:
+    """The repository's own catalogs (`catalogs/` folders) are linted on every run: they are few."""
+    if not catalogs:
+        return []
+    from ntm.catalog_check import check_catalogs
+
+    return check_catalogs(catalogs)
 
 
 def _validate_changed(files: list[Path], problems: list[Diagnostic], changed: set[Path], jobs, cache,

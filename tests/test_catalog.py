@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,8 @@ from ntm.catalog import (
     threshold,
 )
 
-CATALOG_DIR = Path(__file__).resolve().parents[1] / "ntm" / "catalogs"
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG_DIR = ROOT / "ntm" / "catalogs"
 CONFIDENCE = {"C", "S", "L", "M", "?"}
 SHIPPED = [
     "huyen-ntm-2021-2025",
@@ -554,3 +556,30 @@ def test_every_lookup_names_its_source(catalog_id):
     for row in rows:
         if not row["known"] and row["indicator"]:
             assert row["reason"], row
+
+
+# ----- a plans repository's own catalogs, checked by `ntm validate` ----------------------
+
+
+def test_validate_lints_the_repository_catalogs(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from ntm.cli import app
+
+    monkeypatch.setenv("NTM_CACHE_DIR", str(tmp_path / ".cache"))
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "plans", plans)
+    (plans / "catalogs").mkdir()
+    write(plans / "catalogs", "tinh-thu.yaml", TIGHTEN)
+    clean = CliRunner().invoke(app, ["validate", str(plans)])
+    assert clean.exit_code == 0, clean.output
+    assert "Đã kiểm tra 4 tệp" in clean.output  # the catalog is not taken for a plan
+
+    broken = TIGHTEN.replace("extends: xa-ntm-2021-2025", "extends: xa-ntm-1999")
+    write(plans / "catalogs", "tinh-thu.yaml", broken)
+    result = CliRunner().invoke(app, ["validate", str(plans)])
+    assert result.exit_code == 1
+    line = line_of(broken, "extends:")
+    assert f"catalogs/tinh-thu.yaml:{line}:1: lỗi C107" in result.output
+    english = CliRunner().invoke(app, ["--lang", "en", "validate", str(plans)])
+    assert "C107" in english.output and "lỗi" not in english.output
