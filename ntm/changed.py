@@ -15,23 +15,28 @@ from pathlib import Path
 
 
 class ChangedError(Exception):
-    """git is missing, this is not a repository, or REF is unknown: a usage error."""
+    """git is missing, this is not a repository, or REF is unknown: a usage error (codes U005-U007)."""
+
+    def __init__(self, code: str, **params) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 def changed_files(base: str = "HEAD", cwd: Path | str = ".") -> set[Path]:
     """Existing files that differ from `base`, resolved."""
     root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], cwd, f"unknown git revision '{base}'")
+    _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], cwd, ("U007", {"base": base}))
     names = _git(["diff", "--name-only", "-z", "--diff-filter=ACMR", base, "--"], cwd).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0")
     return {(root / name).resolve() for name in names if name and (root / name).is_file()}
 
 
-def _git(args: list[str], cwd: Path | str, problem: str | None = None) -> str:
+def _git(args: list[str], cwd: Path | str, problem: tuple[str, dict] | None = None) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ChangedError("--changed cần git, nhưng không tìm thấy lệnh git") from exc
+        raise ChangedError("U005") from exc
     if done.returncode != 0:
-        raise ChangedError(problem or f"git {' '.join(args[:2])}: {done.stderr.strip() or 'lỗi'}")
+        code, params = problem or ("U006", {"detail": done.stderr.strip().splitlines()[-1:] or ["?"]})
+        raise ChangedError(code, **{k: (v[0] if isinstance(v, list) else v) for k, v in params.items()})
     return done.stdout

@@ -70,7 +70,7 @@ def validate(
     from ntm.validate import validate_paths
 
     if format not in REPORTERS and format != "auto":
-        _usage(f"--format: {format} (text | json | github | junit | auto)")
+        _usage_code("U001", value=format, choices="text | json | github | junit | auto")
     only = _changed_files(base) if changed else None
     cache = None if no_cache else _open_cache()
     with _progress("Kiểm tra" if STATE["lang"] == "vi" else "Checking") as progress:
@@ -88,7 +88,7 @@ def _changed_files(base: str) -> set:
     try:
         return changed_files(base)
     except ChangedError as exc:
-        _usage(str(exc))
+        _usage_code(exc.code, **exc.params)
 
 
 def _exit_for(result, strict: bool) -> int:
@@ -257,7 +257,7 @@ def _write_charts(built, folder: Path) -> list:
 
         return write_charts(built, folder, STATE["lang"])
     except ImportError:
-        _usage("--charts cần matplotlib: pip install 'ntm[charts]'")
+        _usage_code("U003")
 
 
 @app.command()
@@ -318,7 +318,7 @@ def export(
     from ntm.spreadsheet import export_plan
 
     if format not in ("xlsx", "csv"):
-        _usage(f"--format: {format} (xlsx | csv)")
+        _usage_code("U001", value=format, choices="xlsx | csv")
     path = _find(ref, plans)
     target = output or Path(f"{path.stem}.xlsx" if format == "xlsx" else f"{path.stem}-csv")
     result = export_plan(path, format, target)
@@ -342,7 +342,7 @@ def import_(
     from ntm.spreadsheet import import_plan
 
     if not sheet.exists():
-        _usage(f"không có tệp {sheet}")
+        _usage_code("U004", path=str(sheet))
     path = _find(into, plans)
     result = import_plan(sheet, path)
     _print_diagnostics(sorted({d.file for d in result.diagnostics}), result.diagnostics)
@@ -367,8 +367,8 @@ def _find(ref: str, plans: Path) -> Path:
     try:
         return find_plan(ref, plans)
     except NotFound as exc:
-        hint = f" (gần giống: {', '.join(exc.suggestions)})" if exc.suggestions else ""
-        _usage(f"không tìm thấy kế hoạch '{ref}' trong {plans}{hint}")
+        close = ", ".join(exc.suggestions) or "—"
+        _usage_code("U002", ref=ref, plans=str(plans), close=close)
 
 
 def _load_one(ref: str, plans: Path):
@@ -415,6 +415,13 @@ def _emit(text: str, output: Optional[Path]) -> None:
     from ntm.safeio import atomic_write_text
 
     atomic_write_text(output, text + "\n")
+
+
+def _usage_code(code: str, **params) -> None:
+    """A usage error in the user's language, from the one message catalog."""
+    from ntm.messages import render_message
+
+    _usage(render_message(code, params, STATE["lang"]))
 
 
 def _usage(message: str) -> None:

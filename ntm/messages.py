@@ -45,6 +45,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "Y013": {"vi": "Bỏ qua vòng lặp liên kết thư mục", "en": "Skipped a directory symlink loop"},
     "Y014": {"vi": "Không tìm thấy tệp kế hoạch (.yaml) nào", "en": "No plan files (.yaml) found"},
     "Y015": {"vi": "Số {value} quá lớn hoặc quá nhỏ để đọc chính xác", "en": "The number {value} is too large or too small to read exactly"},
+    # Usage (U): the command line was asked something it cannot do
+    "U001": {"vi": "--format: '{value}' không hợp lệ ({choices})", "en": "--format: '{value}' is not valid ({choices})"},
+    "U002": {"vi": "Không tìm thấy kế hoạch '{ref}' trong {plans} (gần giống: {close})",
+             "en": "No plan '{ref}' in {plans} (closest: {close})"},
+    "U003": {"vi": "--charts cần matplotlib: pip install 'ntm[charts]'", "en": "--charts needs matplotlib: pip install 'ntm[charts]'"},
+    "U004": {"vi": "Không có tệp {path}", "en": "No such file: {path}"},
+    "U005": {"vi": "--changed cần git, nhưng không tìm thấy lệnh git", "en": "--changed needs git, which is not installed"},
+    "U006": {"vi": "--changed: git báo lỗi: {detail}", "en": "--changed: git failed: {detail}"},
+    "U007": {"vi": "--changed: không có mốc git '{base}'", "en": "--changed: unknown git revision '{base}'"},
     # Schema (S)
     "S000": {"vi": "Giá trị không hợp lệ tại '{field}' ({type})", "en": "Invalid value at '{field}' ({type})"},
     "S001": {"vi": "Thiếu trường bắt buộc '{field}'", "en": "Missing required field '{field}'"},

@@ -218,3 +218,12 @@ def test_templates_ship_in_the_wheel_and_render_outside_the_repository(tmp_path)
     assert rendered.returncode == 0, rendered.stderr
     assert rendered.stdout.startswith(str(target))  # the installed copy, not this checkout
     assert "8.321,7" in (work / "out" / "hung-my.md").read_text(encoding="utf-8")
+
+
+def test_usage_errors_speak_the_users_language(repo):
+    vi = run("render", "hung-mi")
+    en = run("--lang", "en", "render", "hung-mi")
+    assert vi.exit_code == en.exit_code == 2
+    assert "Không tìm thấy kế hoạch 'hung-mi'" in vi.output and "hung-my" in vi.output
+    assert "No plan 'hung-mi'" in en.output and "hung-my" in en.output
+    assert "is not valid (xlsx | csv)" in run("--lang", "en", "export", "hung-my", "-f", "pdf").output
