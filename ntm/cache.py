@@ -69,15 +69,33 @@ class ResultCache:
     def default(cls) -> "ResultCache":
         return cls(default_dir())
 
+    filename = "validate.sqlite3"
+
     def _open(self) -> sqlite3.Connection | None:
         if self.db is None:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.folder / "validate.sqlite3", timeout=5)
-                self.db.execute("CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, value BLOB)")
-            except (OSError, sqlite3.Error):
-                self.db = None
+            self.db = self._connect() or (self._connect() if self._discard_damaged() else None)
         return self.db
+
+    def _connect(self) -> sqlite3.Connection | None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.folder / self.filename, timeout=5)
+            db.execute("CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, value BLOB)")
+            return db
+        except (OSError, sqlite3.Error):
+            return None
+
+    def _discard_damaged(self) -> bool:
+        """A cache file that is not a database (a crash, a disk error) is only a cache: start afresh."""
+        path = self.folder / self.filename
+        try:
+            with open(path, "rb") as handle:
+                if handle.read(16) == b"SQLite format 3\x00":
+                    return False  # a real database that is locked or read-only: leave it
+            path.unlink()
+            return True
+        except OSError:
+            return False
 
     def check_many(self, files: list[Path], compute: Callable[[list[Path]], list]) -> list:
         keys = [entry_key(f) for f in files]

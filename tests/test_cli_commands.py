@@ -23,15 +23,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHIPPED = sorted((REPO / "plans").rglob("*.yaml"))
 
 
-@pytest.fixture
-def repo(tmp_path, monkeypatch):
-    """A copy of the shipped plans, as a plans repository to work in."""
-    shutil.copytree(REPO / "plans", tmp_path / "plans")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NTM_CACHE_DIR", str(tmp_path / ".cache"))
-    return tmp_path
-
-
 def run(*args):
     return CliRunner().invoke(app, [str(a) for a in args])
 

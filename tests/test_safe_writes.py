@@ -10,7 +10,6 @@ there byte for byte, and no temporary file may be left behind.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -50,14 +49,6 @@ def failing_writes(request, monkeypatch):
     monkeypatch.setattr(safeio.os, "fdopen", lambda fd, mode="r", *a, **k: HalfWriter(real_fdopen(fd, mode, *a, **k),
                                                                                        request.param))
     return request.param
-
-
-@pytest.fixture
-def repo(tmp_path, monkeypatch):
-    shutil.copytree(REPO / "plans", tmp_path / "plans")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NTM_CACHE_DIR", str(tmp_path / ".cache"))
-    return tmp_path
 
 
 def leftovers(folder: Path) -> list[str]:

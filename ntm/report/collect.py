@@ -207,15 +207,3 @@ class ReportCache(ResultCache):
 
     def for_variant(self, as_of_units: int | None) -> "ReportCache":
         return self if not as_of_units else ReportCache(self.folder, f"-units{as_of_units}")
-
-    def _open(self):
-        import sqlite3
-
-        if self.db is None:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.folder / self.filename, timeout=5)
-                self.db.execute("CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, value BLOB)")
-            except (OSError, sqlite3.Error):
-                self.db = None
-        return self.db
