@@ -76,7 +76,7 @@ def _catalog_problems(catalogs: list[Path]) -> list[Diagnostic]:
     """The repository's own catalogs (`catalogs/` folders) are linted on every run: they are few."""
     if not catalogs:
         return []
-    from ntm.catalog_check import check_catalogs
+    from ntm.catalog_lint import check_catalogs
 
     return check_catalogs(catalogs)
 

@@ -15,11 +15,11 @@ from ntm.catalog import (
     CatalogError,
     available_catalogs,
     catalog_rows,
-    lint_catalog,
     load_catalog,
     load_catalog_file,
     threshold,
 )
+from ntm.catalog_lint import lint_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG_DIR = ROOT / "ntm" / "catalogs"
