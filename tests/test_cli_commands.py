@@ -200,6 +200,8 @@ def test_templates_ship_in_the_wheel_and_render_outside_the_repository(tmp_path)
                                 str(wheel)], capture_output=True, text=True)
     assert installed.returncode == 0, installed.stderr
     assert (target / "ntm" / "templates" / "commune-plan.xml.j2").is_file()
+    for package in (REPO / "ntm").rglob("__init__.py"):  # every subpackage made it into the wheel
+        assert (target / package.relative_to(REPO)).is_file(), package
     work = tmp_path / "elsewhere"
     shutil.copytree(REPO / "plans", work / "plans")
     script = ("import sys; sys.path.insert(0, sys.argv[1]); import ntm; print(ntm.__file__); from ntm.cli import main; "

@@ -1,0 +1,128 @@
+"""Cell values back into plan values: exact numbers (never a float unchecked), codes as text, choices."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ntm.spreadsheet.reading import is_blank
+from ntm.spreadsheet.tables import KINDS, MAX_DIGITS, QUALIFIERS, Column
+
+
+class CellProblem(Exception):
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def parse_cell(column: Column, value: Any, text_only: bool = False) -> Any:
+    """A cell's value as the plan would hold it; `CellProblem` when it cannot be one.
+
+    In a workbook a number cell must hold a number (text is refused); in CSV,
+    where every cell is text, a plain decimal such as 1714.5 is accepted.
+    """
+    if is_blank(value):
+        return [] if column.kind == "list" else None
+    if isinstance(value, str) and column.kind in ("number", "index") and not text_only and not _long_number(value):
+        raise CellProblem("I001", value=value)
+    reader = {
+        "number": parse_number,
+        "index": _parse_index,
+        "code": _parse_code,
+        "list": lambda v: [s.strip() for s in _nfc(str(v)).split(";") if s.strip()],
+        "qualifier": lambda v: _parse_choice(v, QUALIFIERS),
+        "figure_kind": lambda v: _parse_choice(v, KINDS),
+    }.get(column.kind, parse_text)
+    return reader(value)
+
+
+def _long_number(text: str) -> bool:
+    """A number too long for a float cell, which export writes as text."""
+    digits = text.strip().lstrip("+-").replace(".", "").lstrip("0")
+    return bool(re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text.strip())) and len(digits) > MAX_DIGITS
+
+
+def parse_number(value: Any) -> Decimal:
+    """A number cell as an exact Decimal: ints as they are, floats by their shortest repr."""
+    if isinstance(value, bool):
+        raise CellProblem("I001", value=str(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return _from_float(value)
+    if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", value.strip()):
+        return _checked(Decimal(value.strip()), value.strip(), exact=True)  # text is exact: no float noise
+    raise CellProblem("I001", value=str(value))
+
+
+def _from_float(value: float) -> Decimal:
+    text = repr(value)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise CellProblem("I001", value=text) from None
+    if not number.is_finite():
+        raise CellProblem("I001", value=text)
+    return _checked(number, text)
+
+
+def _checked(number: Decimal, text: str, exact: bool = False) -> Decimal:
+    digits = len(number.normalize().as_tuple().digits)
+    if digits > MAX_DIGITS and not exact:
+        raise CellProblem("I002", value=text, limit=MAX_DIGITS)
+    return number if "e" not in text.lower() else Decimal(format(number, "f"))
+
+
+def _parse_index(value: Any) -> int:
+    number = parse_number(value)
+    if number != number.to_integral_value() or number < 1:
+        raise CellProblem("I001", value=str(value))
+    return int(number)
+
+
+def _parse_code(value: Any) -> str:
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise CellProblem("I003", value=repr(value))
+        value = int(value)
+    return _nfc(str(value)).strip()
+
+
+def parse_text(value: Any) -> str:
+    if isinstance(value, float):
+        value = format(_from_float(value), "f")
+    return _nfc(str(value)).strip()
+
+
+def _parse_choice(value: Any, choices: dict[str, str]) -> str:
+    from ntm.text import fold
+
+    wanted = fold(str(value))
+    for key, word in choices.items():
+        if wanted in (fold(key), fold(word)):
+            return key
+    raise CellProblem("I007", value=str(value), expected=", ".join(choices.values()))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Cell and plan values agree: numbers by value, text without surrounding spaces, empties alike."""
+    a, b = _comparable(a), _comparable(b)
+    if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)) and not isinstance(a, bool):
+        return Decimal(a) == Decimal(b)
+    return a == b
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, str):
+        value = _nfc(value).strip()
+        return value or None
+    if isinstance(value, list):
+        return [_comparable(v) for v in value] or None
+    return value
