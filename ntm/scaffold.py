@@ -43,8 +43,8 @@ register("N004", "Cấp '{level}' khác cấp của kế hoạch gốc ('{previo
          "Level '{level}' differs from the previous plan's level ('{previous}')")
 register("N005", "Không lập được kế hoạch mới từ kế hoạch gốc vì kế hoạch gốc chưa hợp lệ ({count} lỗi)",
          "Cannot start from the previous plan: it does not validate ({count} errors)")
-register("N006", "Kế hoạch mới sẽ không hợp lệ ({count} lỗi); không ghi tệp",
-         "The new plan would not validate ({count} errors); nothing written")
+register("N006", "Kế hoạch mới sẽ không hợp lệ ({count} lỗi); không ghi tệp (thêm --force để vẫn ghi rồi sửa tay)",
+         "The new plan would not validate ({count} errors); nothing written (add --force to write it and fix it by hand)")
 register("N007", "Năm {year} không hợp lệ (1945-2100)", "Invalid year {year} (1945-2100)")
 
 

@@ -299,3 +299,40 @@ def test_lookup_never_uses_the_network():
         "r = resolve('Hùng Mỹ', 'xa', district='Chiêm Hóa', province='Tuyên Quang')\n"
         "assert r.successor.commune.code == '02308'\n"
     )
+
+
+# ----- rule R801 on whole plans ------------------------------------------------------------
+
+
+def _r801(unit_line: str, date_line: str = "date: 2024-02-22") -> list:
+    from ntm.loader import load_plan_text
+    from ntm.rules import PlanContext, run_plan_rules
+    from ntm.rules.examples import MINIMAL_PLAN
+
+    text = MINIMAL_PLAN.replace(
+        "unit: {level: xa, name: Hùng Mỹ, district: Chiêm Hóa, province: Tuyên Quang, region: TDMNPB}", unit_line)
+    text = text.replace("date: 2024-02-22", date_line)
+    loaded = load_plan_text(text, "vi-du.yaml")
+    assert loaded.plan is not None, loaded.diagnostics
+    found = run_plan_rules(PlanContext(loaded.file, loaded.plan, loaded.positions))
+    return [(d.severity.value, d.line, d.message("vi")) for d in found if d.code == "R801"]
+
+
+def test_r801_a_commune_missing_from_its_district_gets_suggestions():
+    [(severity, line, message)] = _r801(
+        "unit: {level: xa, name: Hùng Mộ, district: Chiêm Hóa, province: Tuyên Quang, region: TDMNPB}")
+    assert severity == "error" and line == 3
+    assert "Hùng Mỹ" in message  # the closest official name in Chiêm Hóa
+
+
+def test_r801_the_official_name_passes():
+    assert _r801("unit: {level: xa, name: Hùng Mỹ, district: Chiêm Hóa, province: Tuyên Quang, region: TDMNPB}") == []
+
+
+def test_r801_a_document_after_the_reform_must_name_the_new_commune():
+    [(severity, line, message)] = _r801(
+        "unit: {level: xa, name: Hùng Mỹ, province: Tuyên Quang, commune_group: nhom-1}", "date: 2026-02-10")
+    assert severity == "error" and line == 3
+    assert "Tân Mỹ (02308)" in message and "01/7/2025" in message
+    assert _r801("unit: {level: xa, name: Tân Mỹ, province: Tuyên Quang, commune_group: nhom-1}",
+                 "date: 2026-02-10") == []

@@ -5,7 +5,9 @@ register) under the plan's date: before 1 July 2025 with their district,
 after it in the two-level structure. A name the register does not know is an
 error with the closest official names as suggestions; a former unit that the
 register records as merged into another (Lam Cốt → Lam Sơn) is information,
-since the register holds the state of 30 June 2025, not of the plan's year.
+since the register holds the state of 30 June 2025, not of the plan's year. A plan dated
+from 1 July 2025 that still names a pre-reform commune is an error that names
+the commune it became part of (Hùng Mỹ → xã Tân Mỹ).
 """
 
 from __future__ import annotations
@@ -47,6 +49,14 @@ def check(ctx):
                 f"'{named.name}' không còn trong danh mục 30/6/2025: đã sáp nhập vào {alias} ({resolution.alias_of.code})",
                 f"'{named.name}' is not in the 30 June 2025 register: merged into {alias} ({resolution.alias_of.code})"),
                 severity=Severity.INFO)
+            continue
+        if resolution.structure == "2025" and resolution.successor is not None:
+            became = resolution.successor.commune or resolution.successor.province
+            yield Finding(named.path, _what(
+                f"'{named.name}' là đơn vị trước ngày 01/7/2025; từ ngày đó thuộc {became.name} "
+                f"({became.code}), {resolution.successor.province.name}: văn bản ban hành từ ngày 01/7/2025 phải ghi đơn vị mới",
+                f"'{named.name}' is a unit from before 1 July 2025; since then it is part of {became.name} "
+                f"({became.code}), {resolution.successor.province.name}: documents issued from 1 July 2025 must name the new unit"))
             continue
         hint = ", ".join(resolution.suggestions) or "—"
         place = ", ".join(p for p in (named.district, named.province) if p)
