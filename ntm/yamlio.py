@@ -184,7 +184,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlProblem("Y008", node, limit=MAX_NODES)
-        where = (node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        where = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
             self.positions.values.setdefault(path, where)
             return scalar_value(node)
@@ -198,15 +199,17 @@ class _Builder:
 
     def build_mapping(self, node: MappingNode, path: YamlPath) -> dict[str, Any]:
         data: dict[str, Any] = {}
+        keys = self.positions.keys
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem("Y009", key_node)
             key = _nfc(key_node.value)
+            key_path = path + (key,)
             if key in data:
-                first = self.positions.keys[path + (key,)]
-                raise YamlProblem("Y006", key_node, key=key, first_line=first[0])
-            self.positions.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            data[key] = self.build(value_node, path + (key,))
+                raise YamlProblem("Y006", key_node, key=key, first_line=keys[key_path][0])
+            mark = key_node.start_mark
+            keys[key_path] = (mark.line + 1, mark.column + 1)
+            data[key] = self.build(value_node, key_path)
         return data
 
 
@@ -241,7 +244,14 @@ def scalar_value(node: ScalarNode) -> Any:
         raise YamlProblem("Y005", node, problem=f"{tag} {text!r}") from None
 
 
+# Only these first characters can start a YAML 1.2 core null, bool, int, float, inf or nan;
+# most plain scalars in a plan are Vietnamese text and skip the nine patterns below.
+_NON_TEXT_START = frozenset("~nNtTfF-+.0123456789")
+
+
 def resolve_plain(text: str) -> Any:
+    if text and text[0] not in _NON_TEXT_START:
+        return _nfc(text)
     if _NULL.match(text):
         return None
     if _BOOL_TRUE.match(text):
