@@ -33,7 +33,7 @@ def map_files(
         return [_tick(progress, work(f)) for f in files]
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(8, len(files) // (jobs * 8))
+    chunk = max(4, len(files) // (jobs * 32))  # small chunks: no worker idles long at the end
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return [_tick(progress, r) for r in pool.map(work, files, chunksize=chunk)]
 
