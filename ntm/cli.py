@@ -431,6 +431,9 @@ def _usage(message: str) -> None:
 
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    from ntm.parallel import tune_gc
+
+    tune_gc()
     try:
         app()
     except SystemExit:
