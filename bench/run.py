@@ -302,6 +302,17 @@ class Bench:
         if result.code != 0:
             peer.note += f"; it reported schema errors (exit {result.code})"
 
+    def primed(self, args: list[str], size: int, runs: int = 3) -> None:
+        """Cold result cache, but the unit register snapshot already built, as on every run after
+        the first since ntm (or vietnamadminunits) was installed: the per-file cost without the
+        one-time register build that an empty cache dir adds (~1.3 s)."""
+        row = self.row("primed_small", "`ntm validate`, cold results, unit register already built", size)
+        for _ in range(runs):
+            cache = self.cache_dir()
+            run([*self.ntm, "validate", args[0]], env={"NTM_CACHE_DIR": str(cache)})
+            (cache / "validate.sqlite3").unlink(missing_ok=True)
+            row.runs.append(run([*self.ntm, "validate", *args], env={"NTM_CACHE_DIR": str(cache)}))
+
     def optional(self, key: str, name: str, command: str, args: list[str], files: int = 0, runs: int = 1,
                  cache: Path | None = None) -> None:
         """Time `ntm COMMAND ARGS`; each run in a fresh cache folder unless `cache` is given (warm)."""
@@ -359,6 +370,8 @@ class Bench:
         self.validate("big", [str(corpus / "plans")], len(files), memory=True)
         self.log(f"check-jsonschema on {len(small)} files")
         self.peer(small)
+        self.log(f"ntm validate {len(small)} files, cold results with the unit register built")
+        self.primed(list(map(str, small)), len(small))
         self.log("ntm report, ntm render")
         report_args = ["--year", "2024", str(corpus / "plans")]
         report_cache = self.cache_dir()
@@ -449,7 +462,8 @@ def mib(value: int) -> str:
 
 
 def table_rows(bench: Bench) -> list[str]:
-    order = ["read_small", "yaml_small", "read_big", "yaml_big", "cold_small", "warm_small", "cold_big", "warm_big",
+    order = ["read_small", "yaml_small", "read_big", "yaml_big", "cold_small", "primed_small", "warm_small", "cold_big",
+             "warm_big",
              "peer", "help", "one", "one_first", "report", "report_warm", "render"]
     lines = ["| measure | files | runs | ms / file | wall s (median) | CPU ms / file | note |", "|---|---:|---:|---:|---:|---:|---|"]
     for key in order:
@@ -493,8 +507,11 @@ def targets(bench: Bench) -> list[tuple[str, str, bool | None]]:
         out.append((f"cold ≤ 1.5 × PyYAML-C floor per file ({label} files)", times(cold), verdict(cold, 1.5)))
         out.append((f"warm ≤ 0.2 × floor per file ({label} files)", times(warm), verdict(warm, 0.2)))
     peer = ratio(r["peer"], r["cold_small"])
-    out.append((f"cold ≥ 5 × faster than check-jsonschema per file ({r['peer'].files:,} files)",
+    out.append((f"cold ≥ 5 × faster than check-jsonschema per file ({r['peer'].files:,} files, empty cache dir)",
                 f"{peer:.1f} × faster" if peer else "n/a", peer >= 5 if peer else None))
+    primed = ratio(r["peer"], r.get("primed_small"))
+    out.append((f"cold ≥ 5 × faster than check-jsonschema per file ({r['peer'].files:,} files, register built)",
+                f"{primed:.1f} × faster" if primed else "n/a", primed >= 5 if primed else None))
     for key, label in (("help", "`ntm --help` < 0.3 s"), ("one", "`ntm validate` one file < 0.3 s")):
         out.append((label, f"{r[key].wall:.3f} s", r[key].wall < 0.3))
     for key, label in (("report", "cold"), ("report_warm", "warm")):
@@ -524,6 +541,12 @@ def render_report(bench: Bench, corpus: Path, manifest: dict) -> str:
     peer = ratio(r.get("peer"), r.get("cold_small"))
     lines.append(f"- check-jsonschema / cold, {r['peer'].files:,} files: {peer:.2f} ×" if peer
                  else "- check-jsonschema / cold: n/a")
+    primed = ratio(r.get("peer"), r.get("primed_small"))
+    if primed:
+        lines.append(f"- check-jsonschema / cold with the unit register built, {r['peer'].files:,} files: {primed:.2f} ×")
+    big_peer = ratio(r.get("peer"), r.get("cold_big"))
+    if big_peer:
+        lines.append(f"- check-jsonschema (1,000 files) / cold per file over {r['cold_big'].files:,} files: {big_peer:.2f} ×")
     cold = r["cold_big"]
     lines.append(f"- cold CPU / floor, {cold.files:,} files (all cores' CPU time against the one-process floor): "
                  f"{cold.cpu * 1000 / cold.files / floor_for(bench, 'big').per_file():.2f} ×")
