@@ -511,7 +511,7 @@ class Overlay(Model):
 # ---------------------------------------------------------------------------
 
 
-def _read_yaml(path: Path) -> Any:
+def read_catalog_yaml(path: Path) -> Any:
     """The one place a catalog file is parsed: through ntm.yamlio (duplicate keys, tags refused)."""
     from ntm.yamlio import load_file
 
@@ -544,7 +544,7 @@ def load_catalog(catalog_id: str) -> Catalog:
     path = _package_dir() / f"{catalog_id}.yaml"
     if not re.fullmatch(_SLUG, catalog_id) or not path.is_file():
         raise CatalogError(f"unknown criteria set '{catalog_id}' (available: {', '.join(available_catalogs())})")
-    return _build(path, chain=())
+    return build_catalog(path, chain=())
 
 
 def load_catalog_file(path: str | Path) -> Catalog:
@@ -559,10 +559,10 @@ def load_catalog_file(path: str | Path) -> Catalog:
 
 @functools.lru_cache(maxsize=64)
 def _load_file_cached(path: str, _mtime: int, _size: int) -> Catalog:
-    return _build(Path(path), chain=())
+    return build_catalog(Path(path), chain=())
 
 
-def _build(path: Path, chain: tuple[str, ...]) -> Catalog:
+def build_catalog(path: Path, chain: tuple[str, ...]) -> Catalog:
     data = _parse(path)
     try:
         if "extends" in data:
@@ -574,7 +574,7 @@ def _build(path: Path, chain: tuple[str, ...]) -> Catalog:
 
 def _parse(path: Path) -> dict:
     try:
-        data = _read_yaml(path)
+        data = read_catalog_yaml(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CatalogError(f"cannot read {path}: {exc}") from exc
     if not isinstance(data, dict):
@@ -582,7 +582,7 @@ def _parse(path: Path) -> dict:
     return data
 
 
-def _base_path(base_id: str, beside: Path) -> Path | None:
+def find_base_file(base_id: str, beside: Path) -> Path | None:
     for folder in (beside.parent, _package_dir()):
         candidate = folder / f"{base_id}.yaml"
         if candidate.is_file():
@@ -593,10 +593,10 @@ def _base_path(base_id: str, beside: Path) -> Path | None:
 def _resolve(overlay: Overlay, path: Path, chain: tuple[str, ...]) -> Catalog:
     if overlay.extends in chain or overlay.extends == overlay.id:
         raise CatalogError(f"{path}: overlay cycle {' -> '.join((*chain, overlay.id, overlay.extends))}")
-    base_path = _base_path(overlay.extends, path)
+    base_path = find_base_file(overlay.extends, path)
     if base_path is None:
         raise CatalogError(f"{path}: extends an unknown criteria set '{overlay.extends}'")
-    base = _build(base_path, (*chain, overlay.id))
+    base = build_catalog(base_path, (*chain, overlay.id))
     return Catalog.model_validate(merge_overlay(base, overlay), context={"resolved": True})
 
 
@@ -688,7 +688,7 @@ class Threshold:
             return None
         if isinstance(self.value, bool):
             return "= đạt" if self.value else "= không đạt"
-        number = _vn_number(self.value)
+        number = number_text(self.value)
         unit = self.unit if self.unit == "%" else f" {self.unit}"
         return f"{_SYMBOL[self.op]} {number}{unit}"
 
@@ -704,7 +704,7 @@ class Threshold:
         return compare[self.op]
 
 
-def _vn_number(value: Decimal) -> str:
+def number_text(value: Decimal) -> str:
     """A threshold as the decisions print it: whole numbers without decimals ('1.714', '8.321,7')."""
     from ntm.vnformat import format_number
 
@@ -739,7 +739,7 @@ def _threshold(catalog: Catalog, code: str, region: str | None, group: str | Non
     query = _Query(region or (catalog.scope.region if catalog.scope else None), group, year)
     _check_zone(catalog, "region", query.region)
     _check_zone(catalog, "group", query.group)
-    req = _requirement(catalog, code)
+    req = requirement_of(catalog, code)
     if req is None:
         return _not_listed(catalog, code, query)
     spec = req.threshold
@@ -762,7 +762,7 @@ def _check_zone(catalog: Catalog, dim: str, zone_id: str | None) -> None:
         raise ValueError(f"'{zone_id}' is not a {dim} of {catalog.id} ({known})")
 
 
-def _requirement(catalog: Catalog, code: str) -> Requirement | None:
+def requirement_of(catalog: Catalog, code: str) -> Requirement | None:
     code = str(code)
     found = next((r for r in catalog.indicators() if r.code == code), None)
     found = found or next((c for c in catalog.conditions if c.id == code), None)
@@ -871,7 +871,7 @@ def _relative(base: Threshold, spec: ThresholdSpec, query: _Query) -> Threshold:
 
 
 def _relative_reason(spec: ThresholdSpec, other: Threshold) -> tuple[str, str]:
-    rel, factor = spec.relative_to, _vn_number(spec.relative_to.factor)
+    rel, factor = spec.relative_to, number_text(spec.relative_to.factor)
     vi = f"= {factor} × ngưỡng {rel.code} của {rel.catalog}"
     en = f"= {factor} × threshold {rel.code} of {rel.catalog}"
     if spec.confidence not in KNOWN_CONFIDENCE:

@@ -28,13 +28,13 @@ from ntm.catalog import (
     Override,
     Relative,
     ThresholdSpec,
-    _base_path,
-    _build,
-    _read_yaml,
-    _requirement,
-    _vn_number,
+    build_catalog,
+    find_base_file,
     load_catalog,
     merge_overlay,
+    number_text,
+    read_catalog_yaml,
+    requirement_of,
 )
 from ntm.diagnostics import Diagnostic, Severity
 
@@ -85,7 +85,7 @@ def lint_catalog(path: str | Path) -> list[CatalogProblem]:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data = _read_yaml(path)
+        data = read_catalog_yaml(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return [_problem("C101", path, _yaml_error_line(exc), detail=str(exc).splitlines()[0])]
     if not isinstance(data, dict):
@@ -127,11 +127,11 @@ class _Lint:
         overlay = self._validate(Overlay, self.data)
         if isinstance(overlay, list):
             return overlay
-        base_path = _base_path(overlay.extends, self.path)
+        base_path = find_base_file(overlay.extends, self.path)
         if base_path is None:
             return [_problem("C107", self.path, self._line("extends"), base=overlay.extends)]
         try:
-            base = _build(base_path, (overlay.id,))
+            base = build_catalog(base_path, (overlay.id,))
         except CatalogError as exc:
             return [_problem("C107", self.path, self._line("extends"), base=f"{overlay.extends}: {exc}")]
         problems = self._override_problems(base, overlay)
@@ -279,7 +279,7 @@ def _missing_cells(catalog: Catalog, spec: ThresholdSpec) -> list[str]:
 
 def _loosened(base: Catalog, override: Override) -> list[tuple[str, str]]:
     """(old, new) pairs where an overlay value is weaker than a numeric base value."""
-    req = _requirement(base, override.code)
+    req = requirement_of(base, override.code)
     if req is None:
         return []
     spec = req.threshold
@@ -288,7 +288,7 @@ def _loosened(base: Catalog, override: Override) -> list[tuple[str, str]]:
     pairs += [(old_cells.get(c.key()), c.value) for c in override.cells]
     weaker = {">=": lambda old, new: new < old, "<=": lambda old, new: new > old}.get(spec.op)
     return [
-        (_vn_number(old), _vn_number(new))
+        (number_text(old), number_text(new))
         for old, new in pairs
         if weaker and isinstance(old, Decimal) and isinstance(new, Decimal) and weaker(old, new)
     ]

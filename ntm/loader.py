@@ -67,8 +67,12 @@ def validate_loaded(loaded: LoadedYaml) -> PlanFile:
 CATALOG_FOLDER = "catalogs"  # see ntm.criteria: province overlays kept beside the plans
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
-    """Plan files under the given files and folders, sorted; missing paths are diagnostics."""
+def discover(paths: Iterable[Path | str], catalogs: list[Path] | None = None) -> tuple[list[Path], list[Diagnostic]]:
+    """Plan files under the given files and folders, sorted; missing paths are diagnostics.
+
+    A plans repository's own criteria catalogs (`catalogs/*.yaml`) are not plans; when a
+    `catalogs` list is given, the same walk appends them to it.
+    """
     found: list[Path] = []
     problems: list[Diagnostic] = []
     for raw in paths:
@@ -76,27 +80,15 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]
         if path.is_file():
             found.append(path)
         elif path.is_dir():
-            found.extend(_walk(path, problems))
+            found.extend(_walk(path, problems, catalogs))
         else:
             problems.append(Diagnostic("Y012", Severity.ERROR, str(path)))
+    if catalogs is not None:
+        catalogs[:] = sorted(dict.fromkeys(catalogs))
     return sorted(dict.fromkeys(found)), problems
 
 
-def discover_catalogs(paths: Iterable[Path | str]) -> list[Path]:
-    """A plans repository's own catalog files: `catalogs/*.yaml` in the given folders and below."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for folder, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                if Path(folder).name == CATALOG_FOLDER:
-                    dirs[:] = []
-                    found.extend(Path(folder, n) for n in sorted(names) if n.endswith(PLAN_SUFFIXES))
-    return sorted(dict.fromkeys(found))
-
-
-def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
+def _walk(root: Path, problems: list[Diagnostic], catalogs: list[Path] | None = None) -> list[Path]:
     files: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
@@ -110,7 +102,12 @@ def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
             problems.append(Diagnostic("Y013", Severity.WARNING, folder))
             continue
         seen.add((stat.st_dev, stat.st_ino))
-        # hidden folders, and a plans repository's own criteria catalogs, are not plans
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != CATALOG_FOLDER)
-        files.extend(Path(folder, n) for n in sorted(names) if n.endswith(PLAN_SUFFIXES))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden folders are not plans
+        yamls = [Path(folder, n) for n in sorted(names) if n.endswith(PLAN_SUFFIXES)]
+        if Path(folder).name == CATALOG_FOLDER:  # a repository's own criteria catalogs
+            dirs[:] = []
+            if catalogs is not None:
+                catalogs.extend(yamls)
+            continue
+        files.extend(yamls)
     return files

@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable
@@ -34,6 +33,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from ntm.diagnostics import YamlPath
+from ntm.text import nfc
 from ntm.yamlio import load_text, resolve_plain
 
 WIDTH = 100_000
@@ -145,14 +145,14 @@ def value_of(item: Any) -> Any:
     if isinstance(item, PlainScalar):
         return resolve_plain(str(item))
     if isinstance(item, str):
-        return _nfc(str(item))
+        return nfc(str(item))
     return item
 
 
 def to_plain(item: Any) -> Any:
     """A round-trip tree as the plain dicts, lists and values ntm.yamlio builds."""
     if isinstance(item, dict):
-        return {_nfc(str(k)): to_plain(v) for k, v in item.items()}
+        return {nfc(str(k)): to_plain(v) for k, v in item.items()}
     if isinstance(item, list):
         return [to_plain(v) for v in item]
     return value_of(item)
@@ -190,10 +190,6 @@ def _reads_as_text(text: str) -> bool:
     return resolve_plain(text) == text if text.strip() == text else True
 
 
-def _nfc(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
 # ---------------------------------------------------------------------------
 # In-place scalar edits on the source text
 # ---------------------------------------------------------------------------
@@ -224,7 +220,7 @@ def _walk(node: Any, path: YamlPath, in_flow: bool, found: dict[YamlPath, _Locat
     if isinstance(node, MappingNode):
         for key, value in node.value:
             if isinstance(key, ScalarNode):
-                _walk(value, path + (_nfc(key.value),), inner, found)
+                _walk(value, path + (nfc(key.value),), inner, found)
     elif isinstance(node, SequenceNode):
         for index, value in enumerate(node.value):
             _walk(value, path + (index,), inner, found)

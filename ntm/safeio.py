@@ -11,15 +11,19 @@ from pathlib import Path
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         _keep_mode(path, tmp)
         os.replace(tmp, path)
+    except OSError as exc:  # name the file the user asked for, not our temporary
+        _remove_quietly(tmp)
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         _remove_quietly(tmp)
         raise
@@ -36,7 +40,9 @@ def _keep_mode(path: Path, tmp: str) -> None:
         os.chmod(tmp, 0o644)
 
 
-def _remove_quietly(tmp: str) -> None:
+def _remove_quietly(tmp: str | None) -> None:
+    if tmp is None:
+        return
     try:
         os.unlink(tmp)
     except OSError:

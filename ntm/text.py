@@ -19,7 +19,8 @@ _WORD = re.compile(r"\w+")
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC form; ASCII text (most keys and codes) is returned as it is, without a lookup."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def fold(text: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ntm.diagnostics import Diagnostic, Severity, sort_diagnostics
-from ntm.loader import discover, discover_catalogs, load_plan
+from ntm.loader import discover, load_plan
 from ntm.parallel import map_files
 
 
@@ -55,10 +55,10 @@ def validate_paths(paths: Iterable[Path | str], jobs: int | None = None, cache=N
     and only cross-file findings that involve a changed file are kept.
     """
     paths = list(paths)
-    files, problems = discover(paths)
+    catalogs: list[Path] = []
+    files, problems = discover(paths, catalogs)
     if not files and not problems:
         problems.append(Diagnostic("Y014", Severity.WARNING, ", ".join(str(p) for p in paths)))
-    catalogs = discover_catalogs(paths)
     if changed is not None:
         catalogs = [c for c in catalogs if c.resolve() in changed]
     problems += _catalog_problems(catalogs)

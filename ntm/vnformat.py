@@ -15,9 +15,10 @@ importing it stays cheap.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal
 from types import MappingProxyType
+
+from ntm.text import nfc
 
 TYPE_CHECKING = False  # recognised by type checkers; avoids importing typing
 if TYPE_CHECKING:  # date is needed only in annotations
@@ -54,10 +55,6 @@ _NUMBER_PATTERN = (
     r"(?:,(?P<fraction>[0-9]+))?"
     r"(?:\s*%)?"
 )
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _to_decimal(value: Decimal | int) -> Decimal:
@@ -163,7 +160,7 @@ def normalize_unit(unit: str) -> str:
     Case, Unicode normalisation and extra spaces do not matter; an unknown
     unit raises ``ValueError``.
     """
-    key = re.sub(r"\.\s+", ".", " ".join(_nfc(unit).lower().split()))
+    key = re.sub(r"\.\s+", ".", " ".join(nfc(unit).lower().split()))
     try:
         return MONEY_UNITS[key]
     except KeyError:
@@ -197,7 +194,7 @@ def format_money(value: Decimal | int, unit: str = "triệu đồng") -> str:
     collapsed), so a plan that writes ``"tr.đồng"`` keeps its own spelling.
     """
     normalize_unit(unit)
-    return f"{format_number(value)} {' '.join(_nfc(unit).split())}"
+    return f"{format_number(value)} {' '.join(nfc(unit).split())}"
 
 
 # --------------------------------------------------------------------------
@@ -275,7 +272,7 @@ def amount_in_words(value: Decimal | int, unit: str = "triệu đồng") -> str:
         raise ValueError(f"{value} {unit} is not a whole number of đồng ({dong} đồng)")
     words = _number_words(whole) if whole else ["không"]
     sentence = " ".join(words + ["đồng"])
-    return _nfc(sentence[0].upper() + sentence[1:])
+    return nfc(sentence[0].upper() + sentence[1:])
 
 
 # --------------------------------------------------------------------------
@@ -312,7 +309,7 @@ def format_place_date(place: str, d: date | None, *, year: int | None = None) ->
     of spaces): ``"Hùng Mỹ, ngày … tháng … năm …"``, or with ``year=2024``
     ``"Hùng Mỹ, ngày … tháng … năm 2024"``. `year` is only for the blank form.
     """
-    name = " ".join(_nfc(place).split())
+    name = " ".join(nfc(place).split())
     if not name:
         raise ValueError("the place name (địa danh) is empty")
     if d is not None:

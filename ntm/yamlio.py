@@ -26,6 +26,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ntm.diagnostics import Diagnostic, Severity, YamlPath
+from ntm.text import nfc
 
 PLAIN = "ntm:plain"
 MAX_NODES = 50_000
@@ -203,7 +204,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem("Y009", key_node)
-            key = _nfc(key_node.value)
+            key = nfc(key_node.value)
             key_path = path + (key,)
             if key in data:
                 raise YamlProblem("Y006", key_node, key=key, first_line=keys[key_path][0])
@@ -228,7 +229,7 @@ def scalar_value(node: ScalarNode) -> Any:
         except (ValueError, InvalidOperation):  # 1e99999999999999999999, an int of 5,000 digits
             raise YamlProblem("Y015", node, value=text[:40] + ("…" if len(text) > 40 else "")) from None
     if tag == _CORE + "str":
-        return _nfc(text)
+        return nfc(text)
     explicit = {
         _CORE + "null": lambda t: None,
         _CORE + "bool": lambda t: _BOOL_TRUE.match(t) is not None,
@@ -251,7 +252,7 @@ _NON_TEXT_START = frozenset("~nNtTfF-+.0123456789")
 
 def resolve_plain(text: str) -> Any:
     if text and text[0] not in _NON_TEXT_START:
-        return _nfc(text)
+        return nfc(text)
     if _NULL.match(text):
         return None
     if _BOOL_TRUE.match(text):
@@ -270,11 +271,7 @@ def resolve_plain(text: str) -> Any:
         return Decimal("-Infinity") if text.startswith("-") else Decimal("Infinity")
     if _NAN.match(text):
         return Decimal("NaN")
-    return _nfc(text)
-
-
-def _nfc(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return nfc(text)
 
 
 def _syntax_diag(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagnostic:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ntm.spreadsheet.reading import is_blank
 from ntm.spreadsheet.tables import KINDS, MAX_DIGITS, QUALIFIERS, Column
+from ntm.text import nfc
 
 
 class CellProblem(Exception):
@@ -32,7 +32,7 @@ def parse_cell(column: Column, value: Any, text_only: bool = False) -> Any:
         "number": parse_number,
         "index": _parse_index,
         "code": _parse_code,
-        "list": lambda v: [s.strip() for s in _nfc(str(v)).split(";") if s.strip()],
+        "list": lambda v: [s.strip() for s in nfc(str(v)).split(";") if s.strip()],
         "qualifier": lambda v: _parse_choice(v, QUALIFIERS),
         "figure_kind": lambda v: _parse_choice(v, KINDS),
     }.get(column.kind, parse_text)
@@ -88,13 +88,13 @@ def _parse_code(value: Any) -> str:
         if not value.is_integer():
             raise CellProblem("I003", value=repr(value))
         value = int(value)
-    return _nfc(str(value)).strip()
+    return nfc(str(value)).strip()
 
 
 def parse_text(value: Any) -> str:
     if isinstance(value, float):
         value = format(_from_float(value), "f")
-    return _nfc(str(value)).strip()
+    return nfc(str(value)).strip()
 
 
 def _parse_choice(value: Any, choices: dict[str, str]) -> str:
@@ -107,10 +107,6 @@ def _parse_choice(value: Any, choices: dict[str, str]) -> str:
     raise CellProblem("I007", value=str(value), expected=", ".join(choices.values()))
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def same(a: Any, b: Any) -> bool:
     """Cell and plan values agree: numbers by value, text without surrounding spaces, empties alike."""
     a, b = _comparable(a), _comparable(b)
@@ -121,7 +117,7 @@ def same(a: Any, b: Any) -> bool:
 
 def _comparable(value: Any) -> Any:
     if isinstance(value, str):
-        value = _nfc(value).strip()
+        value = nfc(value).strip()
         return value or None
     if isinstance(value, list):
         return [_comparable(v) for v in value] or None
