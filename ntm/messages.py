@@ -54,6 +54,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "U005": {"vi": "--changed cần git, nhưng không tìm thấy lệnh git", "en": "--changed needs git, which is not installed"},
     "U006": {"vi": "--changed: git báo lỗi: {detail}", "en": "--changed: git failed: {detail}"},
     "U007": {"vi": "--changed: không có mốc git '{base}'", "en": "--changed: unknown git revision '{base}'"},
+    "U030": {"vi": "--unit: không có đơn vị hay kế hoạch '{value}' trong các tệp đã đọc (gần giống: {close})",
+             "en": "--unit: no unit or plan '{value}' in the files read (closest: {close})"},
+    "U031": {"vi": "--unit: không có đơn vị hay kế hoạch '{value}' trong các tệp đã đọc; hãy ghi mã không dấu của "
+                   "tên đơn vị (ví dụ tan-yen hoặc bac-giang/tan-yen) hoặc mã kế hoạch",
+             "en": "--unit: no unit or plan '{value}' in the files read; give an unaccented slug of a unit's name "
+                   "(such as tan-yen or bac-giang/tan-yen) or a plan's slug"},
+    "U032": {"vi": "--standard không đúng: '{value}' (gần giống: {close}); các chuẩn: {choices}",
+             "en": "Unknown --standard '{value}' (closest: {close}); standards: {choices}"},
     # Schema (S)
     "S000": {"vi": "Giá trị không hợp lệ tại '{field}' ({type})", "en": "Invalid value at '{field}' ({type})"},
     "S001": {"vi": "Thiếu trường bắt buộc '{field}'", "en": "Missing required field '{field}'"},

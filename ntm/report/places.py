@@ -108,6 +108,18 @@ def parse_unit_filter(text: str) -> tuple[str, ...] | None:
     return parts if parts and all(parts) else None
 
 
+def known_slugs(records: list[dict]) -> tuple[set[tuple[str, ...]], set[str]]:
+    """(slug paths of every place the records name, plan slugs): what `--unit` can match."""
+    paths, plans = set(), set()
+    for record in records:
+        if not record.get("plan"):
+            continue
+        plans.add(record["plan"])
+        for item in [record, *record["assessments"], *record["phasing"]]:
+            paths.update(slug_paths(item["place"]))
+    return paths, plans
+
+
 def within(paths: list[tuple[str, ...]], wanted: tuple[str, ...]) -> bool:
     """True when `wanted` appears as consecutive parts of one of the paths."""
     n = len(wanted)
