@@ -73,8 +73,9 @@ def key(p: dict) -> tuple:
     return (p["level"], _fold(p["province"]), _fold(p["district"]), _fold(p["commune"]), _fold(p["name"]))
 
 
-def area_key(name: str | None) -> str:
-    return _fold(name)
+def area_key(name) -> str:
+    """The accent-folded name of an area; "" when there is none (None, or pandas' NaN of an empty cell)."""
+    return _fold(name) if isinstance(name, str) else ""
 
 
 @lru_cache(maxsize=None)
