@@ -141,7 +141,7 @@ def human_facts(tables: dict[str, list[dict]]) -> dict:
     }
 
 
-HUNG_MY_LINES_SHOWN = ["80", "3.494,3", "717,6", "135", "1.650,4", "240", "1.714,0", "245,4", "45,0"]
+HUNG_MY_LINES_SHOWN = ["80,0", "3.494,3", "717,6", "135,0", "1.650,4", "240,0", "1.714,0", "245,4", "45,0"]  # one scale per column
 
 
 def test_json_shows_the_seed_facts_and_round_trips(report_2024, report_2023):

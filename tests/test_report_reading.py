@@ -292,6 +292,9 @@ def test_a_2027_report_shows_the_2021_2025_plans_as_history(report_2027):
                                                        for u in SPONSOR}}
     assert history["Hùng Mỹ"]["commune_2025"] == "Tân Mỹ"  # the commune it became part of on 1 July 2025
     assert all(pd.isna(r["target_standard"]) for r in history.values())  # an ended plan sets no target now
+    document = json.loads(write_report(report_2027, "json"))
+    assert (document["plans"], document["earlier_plans"]) == (2, 2)
+    assert document["criteria_sets"]["xa-ntm-2026-2030"] == "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026–2030"
     heading = write_report(report_2027, "text", color=False).splitlines()[:4]
     assert heading[2] == ("Đơn vị không có đánh giá trong các kế hoạch trên: lấy đánh giá gần nhất trong 2 kế hoạch "
                           "đã kết thúc trước năm 2027.")

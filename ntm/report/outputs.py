@@ -182,8 +182,19 @@ def machine_cell(value, kind: str):
     return str(value)
 
 
-def human_cell(value, column: Column, lang: str = "vi") -> str:
-    """The value as an officer reads it, in Vietnamese notation."""
+def money_places(frame, shown: list[Column]) -> dict[str, int]:
+    """Decimal places of each money column: the most any of its values has, so that a column reads alike
+    ("80,0" above "3.494,3") and no value is rounded."""
+    places = {}
+    for column in shown:
+        if column.kind == MONEY:
+            exponents = [Decimal(v).as_tuple().exponent for v in frame[column.key].tolist() if not missing(v)]
+            places[column.key] = max([-e for e in exponents if isinstance(e, int)] + [0])
+    return places
+
+
+def human_cell(value, column: Column, lang: str = "vi", decimals: int | None = None) -> str:
+    """The value as an officer reads it, in Vietnamese notation (money with `decimals` places when given)."""
     from ntm.messages import standard_label
     from ntm.vnformat import format_number, format_percent, format_short_date
 
@@ -195,7 +206,7 @@ def human_cell(value, column: Column, lang: str = "vi") -> str:
     if kind == YEAR:
         return str(int(value))
     if kind == MONEY:
-        return format_number(Decimal(value))
+        return format_number(Decimal(value), decimals)
     if kind == PERCENT:
         return format_percent(Decimal(value))
     if kind == BOOL:
@@ -271,14 +282,16 @@ def write_csv(report: Report, folder: Path, lang: str = "vi") -> list[Path]:
 
 
 def json_text(report: Report, lang: str = "vi") -> str:
-    """{kind, version, year, filters, files, plans, columns: {view: [keys]}, views: {view: [rows]}}."""
+    """{kind, version, year, filters, files, plans, earlier_plans, criteria_sets: {id: title},
+    columns: {view: [keys]}, views: {view: [rows]}}."""
     views, keys = {}, {}
     for name, frame in report.views(lang):
         header, rows = machine_rows(VIEW_BY_NAME[name], frame)
         keys[name] = header
         views[name] = [dict(zip(header, row)) for row in rows]
     document = {**JSON_SHAPE, "year": report.year, "filters": report.filters, "files": report.files,
-                "plans": report.plans, "columns": keys, "views": views}
+                "plans": report.plans, "earlier_plans": report.earlier, "criteria_sets": report.set_titles,
+                "columns": keys, "views": views}
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
@@ -312,15 +325,17 @@ def _md_heading(lines: list[str]) -> list[str]:
 
 def _md_table(view: View, frame, lang: str, total_word: str) -> list[str]:
     shown = human_columns(view, frame)
+    places = money_places(frame, shown)
     numeric = {INT, YEAR, MONEY, PERCENT}
     lines = ["| " + " | ".join(_md(c.header(lang)) for c in shown) + " |",
              "|" + "|".join("---:" if c.kind in numeric else "---" for c in shown) + "|"]
     data = [frame[c.key].tolist() for c in shown]
     for values in zip(*data):
-        lines.append("| " + " | ".join(_md(human_cell(v, c, lang)) for v, c in zip(values, shown)) + " |")
+        lines.append("| " + " | ".join(_md(human_cell(v, c, lang, places.get(c.key))) for v, c in zip(values, shown))
+                     + " |")
     sums = total_row(view, frame, shown)
     if sums is not None:
-        cells = [f"**{human_cell(sums[c.key], c, lang)}**" if c.key in sums else "" for c in shown]
+        cells = [f"**{human_cell(sums[c.key], c, lang, places.get(c.key))}**" if c.key in sums else "" for c in shown]
         cells[0] = f"**{total_word}**"
         lines.append("| " + " | ".join(cells) + " |")
     return lines

@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 
 from ntm.report.build import Report
-from ntm.report.outputs import human_cell, human_columns, matrix_parts, missing, title, total_row
+from ntm.report.outputs import human_cell, human_columns, matrix_parts, missing, money_places, title, total_row
 from ntm.report.views import INT, MONEY, NUMERIC, STATUS, STATUS_SYMBOLS, VIEW_BY_NAME, Column
 
 STATUS_STYLE = {"met": "green", "not_met": "bold red", "unknown": "yellow"}
@@ -84,24 +84,26 @@ def _columns_and_cells(view, frame, lang: str, max_rows: int) -> tuple[list[Colu
     from ntm.messages import render_message
 
     shown = human_columns(view, frame, brief=True)
+    places = money_places(frame, shown)
     part = frame if not max_rows else frame.head(max_rows)
-    cells = [[_cell(v, c, lang) for v in part[c.key].tolist()] for c in shown]
+    cells = [[_cell(v, c, lang, places.get(c.key)) for v in part[c.key].tolist()] for c in shown]
     if max_rows and len(frame) > max_rows:
         for index, column in enumerate(cells):
             column.append(_text("…" if index == 0 else "", "dim"))
     sums = total_row(view, frame, shown)
     if sums is not None:
         for column, values in zip(shown, cells):
-            values.append(_text(human_cell(sums[column.key], column, lang), "bold") if column.key in sums else _text(""))
+            values.append(_text(human_cell(sums[column.key], column, lang, places.get(column.key)), "bold")
+                          if column.key in sums else _text(""))
         cells[0][-1] = _text(render_message("report.total", {}, lang), "bold")
     return shown, cells
 
 
-def _cell(value, column: Column, lang: str):
+def _cell(value, column: Column, lang: str, decimals: int | None = None):
     if column.kind == STATUS:
         key = None if missing(value) else value
         return _text(STATUS_SYMBOLS.get(key, ""), STATUS_STYLE.get(key, ""))
-    text = human_cell(value, column, lang)
+    text = human_cell(value, column, lang, decimals)
     if column.key in DIFFERENCES and column.kind in (INT, MONEY) and text not in ("", "0"):
         return _text(text, "bold red")
     return _text(text)
