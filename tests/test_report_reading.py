@@ -296,8 +296,8 @@ def test_a_2027_report_shows_the_2021_2025_plans_as_history(report_2027):
     assert (document["plans"], document["earlier_plans"]) == (2, 2)
     assert document["criteria_sets"]["xa-ntm-2026-2030"] == "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026–2030"
     heading = write_report(report_2027, "text", color=False).splitlines()[:4]
-    assert heading[2] == ("Đơn vị không có đánh giá trong các kế hoạch trên: lấy đánh giá gần nhất trong 2 kế hoạch "
-                          "đã kết thúc trước năm 2027.")
+    assert heading[2] == ("Ma trận tiêu chí có thêm đánh giá gần nhất lấy từ 2 kế hoạch đã kết thúc trước năm 2027, "
+                          "cho các đơn vị không kế hoạch nào của năm đánh giá.")
 
 
 def test_a_2027_report_rolls_money_up_from_commune_to_province(report_2027):

@@ -115,15 +115,16 @@ def _cell(value, column: Column, lang: str, decimals: int | None = None):
 def _tables(view, frame, lang: str, max_rows: int, width: int) -> list:
     shown, cells = _columns_and_cells(view, frame, lang, max_rows)
     headers = [c.header(lang) for c in shown]
+    has_sum = total_row(view, frame, shown) is not None
+    if _span([_natural(h, values) for h, values in zip(headers, cells)]) <= width:
+        return [_table(shown, headers, cells, [None] * len(shown), has_sum)]
     sizes = [_measure(c, h, values) for c, h, values in zip(shown, headers, cells)]
     minimum, natural, wrapped = ([s[i] for s in sizes] for i in range(3))
     keys = [i for i, c in enumerate(shown) if c.key == "unit"] or [0]
-    has_sum = total_row(view, frame, shown) is not None
     tables = []
     for group in plan_groups(minimum, keys, _blocks(shown, keys), width):
         group = sorted(group)
-        widths = fit_widths(*([values[i] for i in group] for values in (minimum, natural)), width,
-                            [wrapped[i] for i in group])
+        widths = fit_widths([minimum[i] for i in group], [natural[i] for i in group], width, [wrapped[i] for i in group])
         tables.append(_table([shown[i] for i in group], [headers[i] for i in group], [cells[i] for i in group],
                              widths, has_sum))
     return tables
@@ -138,7 +139,7 @@ def _measure(column: Column, header: str, cells: list) -> tuple[int, int, int]:
     from rich.cells import cell_len
 
     texts = [c.plain for c in cells]
-    natural = max([cell_len(header)] + [cell_len(t) for t in texts])
+    natural = _natural(header, cells)
     readable = max([lines_width(header, 2)] + [lines_width(t, 3) for t in texts])
     if column.kind in NUMERIC or column.kind == STATUS:
         minimum = max([lines_width(header, 2)] + [cell_len(t) for t in texts])
@@ -147,6 +148,13 @@ def _measure(column: Column, header: str, cells: list) -> tuple[int, int, int]:
     else:
         minimum = readable
     return minimum, natural, sum(1 for t in [header, *texts] if cell_len(t) > minimum)
+
+
+def _natural(header: str, cells: list) -> int:
+    """The width of a column on one line: its longest cell or header."""
+    from rich.cells import cell_len
+
+    return max([cell_len(header)] + [cell_len(c.plain) for c in cells])
 
 
 def lines_width(text: str, lines: int) -> int:

@@ -292,9 +292,10 @@ register("P016", "--unit không đúng: '{value}' (mã không dấu, ví dụ ta
 register("report.title", "BÁO CÁO TỔNG HỢP XÂY DỰNG NÔNG THÔN MỚI NĂM {year}", "NEW RURAL DEVELOPMENT SUMMARY, {year}")
 register("report.scope", "Tổng hợp {used} kế hoạch có giai đoạn chứa năm {year} (trong {files} tệp đọc được); bỏ qua {skipped} tệp lỗi.",
          "{used} plans whose period contains {year} (of {files} readable files); {skipped} broken files skipped.")
-register("report.earlier", "Đơn vị không có đánh giá trong các kế hoạch trên: lấy đánh giá gần nhất trong {earlier} kế hoạch "
-         "đã kết thúc trước năm {year}.",
-         "Units no plan above assesses: their latest assessment in {earlier} plans that ended before {year}.")
+register("report.earlier", "Ma trận tiêu chí có thêm đánh giá gần nhất lấy từ {earlier} kế hoạch đã kết thúc trước năm {year}, "
+         "cho các đơn vị không kế hoạch nào của năm đánh giá.",
+         "The criteria matrix adds the latest assessment from {earlier} plans that ended before {year}, for units "
+         "no plan of the year assesses.")
 register("report.set", "{title} ({set})", "{title} ({set})")
 register("report.stale", "Số liệu cũ, chỉ để tham khảo: giai đoạn {period} của bộ tiêu chí này đã kết thúc trước năm {year}; "
          "các đơn vị dưới đây không được tính ở mục {first} và {second}.",
