@@ -120,6 +120,13 @@ def standard_label(value, lang: str | None = None):
     return en if lang == "en" else vi
 
 
+def grouped_count(number: int) -> dict[str, str]:
+    """A count for a message, its thousands grouped as each language writes them (100.756; 100,756)."""
+    from ntm.vnformat import format_number
+
+    return {"vi": format_number(number), "en": f"{number:,}"}
+
+
 SEVERITY_WORDS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
     "en": {"error": "error", "warning": "warning", "info": "info"},

@@ -202,18 +202,13 @@ def _too_large(text: str, file: str, root, budget: int, at) -> Diagnostic:
     alias = _alias_event(text, ordinal) if ordinal is not None else None
     if alias is not None:
         mark = alias.start_mark
+        from ntm.messages import grouped_count
+
         return _diag("Y016", file, line=mark.line + 1, column=mark.column + 1, alias=alias.anchor,
-                     nodes=_grouped(MAX_NODES), limit=_grouped(budget))
+                     nodes=grouped_count(MAX_NODES), limit=grouped_count(budget))
     if at is None:
         return _diag("Y008", file, limit=MAX_NODES)
     return _diag("Y008", file, line=at.start_mark.line + 1, column=at.start_mark.column + 1, limit=MAX_NODES)
-
-
-def _grouped(number: int) -> dict[str, str]:
-    """A count with its thousands grouped as each language writes it (100.756; 100,756)."""
-    from ntm.vnformat import format_number
-
-    return {"vi": format_number(number), "en": f"{number:,}"}
 
 
 def _alias_over_budget(root, budget: int) -> int | None:

@@ -1,6 +1,8 @@
 """`ntm export` / `ntm import`: sheets out, exact edits back in, refusals leave the YAML untouched."""
 
+import csv
 import difflib
+import io
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -336,3 +338,100 @@ def test_hung_my_one_value_round_trip(tmp_path):
     assert result.changed, result.diagnostics
     diff = changed_lines(HUNG_MY.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
     assert diff == ["-            value: 49", "+            value: 50.5"]
+
+
+# ----- issue 14.2: a cell holds 32,767 characters; nothing longer may be cut on the way back -----
+
+LONG = ("Bê tông hóa đường trục thôn Nà Khện đi bản Bường, có rãnh thoát nước hai bên. " * 600)[:40_000]
+
+
+def long_plan(tmp_path, what: str):
+    path = tmp_path / "vi-du.yaml"
+    path.write_text(PLAN.replace("what: Bê tông hóa đường trục thôn   # đường", f'what: "{what}"   # đường'),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_export_refuses_text_longer_than_a_cell_and_writes_nothing(tmp_path, fmt):
+    path = long_plan(tmp_path, LONG)
+    out = tmp_path / ("vi-du.xlsx" if fmt == "xlsx" else "vi-du-csv")
+    result = export_plan(path, fmt, out)
+    assert result.paths == [] and not out.exists()
+    (diag,) = result.diagnostics
+    assert (diag.code, diag.severity.value, diag.file, diag.line, diag.column, diag.path) == (
+        "E002", "error", str(path), 21, 11, ("tasks", 0, "what"))
+    assert diag.message() == ("Không xuất: 'tasks[0].what' có 40.000 ký tự, một ô bảng tính chỉ giữ được 32.767 ký "
+                              "tự (phần còn lại sẽ bị cắt mất khi nhập lại); hãy rút gọn hoặc tách nội dung này "
+                              "trong tệp kế hoạch")
+    assert "has 40,000 characters and a spreadsheet cell holds only 32,767" in diag.message("en")
+
+
+def test_text_of_exactly_one_cell_exports_and_comes_back_unchanged(tmp_path):
+    path = long_plan(tmp_path, LONG[:32_767].rstrip())
+    before = path.read_bytes()
+    book = exported(path, tmp_path)
+    assert len(load_workbook(book)["Nhiệm vụ"]["D3"].value) == len(LONG[:32_767].rstrip())
+    assert (import_plan(book, path).changed, path.read_bytes()) == (False, before)
+
+
+def test_export_command_refuses_with_the_line_and_exit_1(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from ntm.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    path = long_plan(tmp_path, LONG)
+    result = CliRunner().invoke(app, ["export", str(path), "--output", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 1 and not (tmp_path / "out.xlsx").exists()
+    assert f"{path}:21:11: lỗi E002 Không xuất: 'tasks[0].what' có 40.000 ký tự" in result.output
+
+
+def sheet_cut_by_a_spreadsheet(tmp_path, fmt):
+    """The sheet a spreadsheet program leaves of LONG: exported when the text was short, the cell then
+    given LONG (openpyxl, like Excel and LibreOffice, keeps the first 32,767 characters), the plan LONG."""
+    short = long_plan(tmp_path, "Bê tông hóa đường trục thôn")
+    out = exported(short, tmp_path, fmt)
+    if fmt == "xlsx":
+        edit(out, "Nhiệm vụ", {"D3": LONG})
+        assert len(load_workbook(out)["Nhiệm vụ"]["D3"].value) == 32_767
+    else:
+        sheet = out / "nhiem-vu.csv"
+        rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
+        rows[2][3] = LONG[:32_767]  # what Excel saves of a longer cell
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(rows)
+        sheet.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    return long_plan(tmp_path, LONG), out
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_import_never_shortens_a_text_a_spreadsheet_cut(tmp_path, fmt):
+    path, sheet = sheet_cut_by_a_spreadsheet(tmp_path, fmt)
+    before = path.read_bytes()
+    result = import_plan(sheet, path)
+    assert result.changed is False and path.read_bytes() == before
+    (diag,) = result.diagnostics
+    assert (diag.code, diag.severity.value, diag.params["cell"]) == ("I014", "warning", "D3")
+    sheet_name = {"xlsx": "Nhiệm vụ", "csv": "nhiem-vu.csv"}[fmt]
+    assert diag.message() == (f"Trang '{sheet_name}', ô D3: ô chỉ còn 32.767 ký tự đầu của nội dung 40.000 ký tự trong kế "
+                              "hoạch (bảng tính cắt ô dài); coi như không sửa, kế hoạch giữ nguyên toàn văn")
+    assert load_file(path).data["tasks"][0]["what"] == LONG
+
+
+def test_the_other_cells_of_a_cut_sheet_are_still_imported(tmp_path):
+    path, sheet = sheet_cut_by_a_spreadsheet(tmp_path, "xlsx")
+    edit(sheet, "Nhiệm vụ", {"F3": 1.1})
+    result = import_plan(sheet, path)
+    assert result.changed and result.changes == ["tasks[0].quantity"]
+    data = load_file(path).data["tasks"][0]
+    assert (data["what"], data["quantity"]) == (LONG, Decimal("1.1"))
+
+
+def test_new_text_typed_over_a_cut_cell_is_a_change(tmp_path):
+    path, sheet = sheet_cut_by_a_spreadsheet(tmp_path, "xlsx")
+    edit(sheet, "Nhiệm vụ", {"D3": "Bê tông hóa 1,1 km đường trục thôn"})
+    result = import_plan(sheet, path)
+    assert result.changed and result.diagnostics == []
+    assert load_file(path).data["tasks"][0]["what"] == "Bê tông hóa 1,1 km đường trục thôn"
+

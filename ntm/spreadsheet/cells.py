@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ntm.spreadsheet.reading import is_blank
-from ntm.spreadsheet.tables import KINDS, MAX_DIGITS, QUALIFIERS, Column
+from ntm.spreadsheet.tables import CELL_LIMIT, KINDS, MAX_DIGITS, QUALIFIERS, Column
 from ntm.text import nfc
 
 
@@ -122,3 +122,26 @@ def _comparable(value: Any) -> Any:
     if isinstance(value, list):
         return [_comparable(v) for v in value] or None
     return value
+
+
+def cell_length(text: str) -> int:
+    """Length as a spreadsheet counts it: UTF-16 code units (a character outside the BMP is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut_to_cell(text: str) -> str:
+    """What a cell keeps of `text`: its first CELL_LIMIT units, never half a surrogate pair."""
+    if cell_length(text) <= CELL_LIMIT:
+        return text
+    return text.encode("utf-16-le")[: 2 * CELL_LIMIT].decode("utf-16-le", errors="ignore")
+
+
+def cut_by_a_spreadsheet(column: Column, new: Any, shown: Any) -> bool:
+    """The cell (parsed as `new`) is what a spreadsheet left of the over-long text `shown` exported."""
+    if not isinstance(shown, str) or cell_length(shown) <= CELL_LIMIT:
+        return False
+    try:
+        return same(new, parse_cell(column, cut_to_cell(shown), text_only=True))
+    except CellProblem:
+        return False
+

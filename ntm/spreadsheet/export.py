@@ -10,6 +10,7 @@ from typing import Any
 
 from ntm.diagnostics import Diagnostic, Severity
 from ntm.spreadsheet.tables import (
+    CELL_LIMIT,
     DATA_ROW,
     KINDS,
     MAX_DIGITS,
@@ -34,6 +35,9 @@ def export_plan(plan_path: Path | str, fmt: str, out_path: Path | str) -> Export
         return ExportResult(diagnostics=[Diagnostic("E001", Severity.ERROR, str(plan_path),
                                                     params={"count": max(1, len(errors))}), *errors])
     rows = plan_rows(loaded.loaded.data)
+    too_long = overlong_cells(rows, loaded.loaded.positions, str(plan_path))
+    if too_long:  # a cell would cut them, and an import of the sheet would write the cut text back
+        return ExportResult(diagnostics=too_long)
     if fmt == "xlsx":
         return ExportResult([_write_xlsx(rows, Path(out_path))])
     if fmt == "csv":
@@ -57,6 +61,27 @@ def cell_value(column: Column, row: Row) -> Any:
     if isinstance(value, Decimal) and len(value.as_tuple().digits) > MAX_DIGITS:
         return format(value, "f")  # a float cell would round it: written as text, read back exactly
     return value
+
+
+def overlong_cells(rows: dict[str, list[Row]], positions, file: str) -> list[Diagnostic]:
+    """E002 for every value longer than a cell holds, at its place in the YAML."""
+    from ntm.diagnostics import format_path
+    from ntm.messages import grouped_count
+    from ntm.spreadsheet.cells import cell_length
+
+    found = []
+    for table in TABLES:
+        for row in rows[table.name]:
+            for column in table.columns:
+                value = cell_value(column, row)
+                if not isinstance(value, str) or cell_length(value) <= CELL_LIMIT:
+                    continue
+                path = row.paths.get(column.key, ())  # the key column has no path of its own
+                line, col = (positions.of(path) if path else None) or (None, None)
+                found.append(Diagnostic("E002", Severity.ERROR, file, line, col, path, params={
+                    "field": format_path(path), "length": grouped_count(cell_length(value)),
+                    "limit": grouped_count(CELL_LIMIT)}))
+    return found
 
 
 def _write_xlsx(rows: dict[str, list[Row]], out: Path) -> Path:

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ntm.diagnostics import Diagnostic, Severity, YamlPath, format_path
-from ntm.spreadsheet.cells import CellProblem, parse_cell, parse_text, same
+from ntm.spreadsheet.cells import CellProblem, cell_length, cut_by_a_spreadsheet, parse_cell, parse_text, same
 from ntm.spreadsheet.reading import SheetRow, Sheets, is_blank, read_sheets
 from ntm.spreadsheet.tables import (
+    CELL_LIMIT,
     FUNDING,
     INDICATORS,
     KINDS,
@@ -210,13 +211,16 @@ class _EditBuilder:
             return problems
         if srow.table is FUNDING:
             self._funding_amount(parsed, row)
+        kept = []
         for column in srow.table.columns:
             if column.kind == "key" or column.identity or column.key not in parsed:
                 continue
             if srow.table is FUNDING and column.key in ("amount", "unit"):
                 continue
+            if _cut_cell(srow, column, parsed[column.key], row, kept):
+                continue
             self._cell(column, parsed[column.key], row.values.get(column.key), row.paths[column.key])
-        return []
+        return kept
 
     def _cell(self, column: Column, new: Any, old: Any, path: YamlPath) -> None:
         if same(new, old):
@@ -291,6 +295,19 @@ class _EditBuilder:
             return
         self.created.add(path)
         self.add("set", path, kind(), _order_for(path))
+
+
+def _cut_cell(srow: SheetRow, column: Column, new: Any, row: Row, found: list[Diagnostic]) -> bool:
+    """A cell a spreadsheet cut is not a change: the plan keeps its full text (I014 says so)."""
+    from ntm.messages import grouped_count
+    from ntm.spreadsheet.export import cell_value
+
+    shown = cell_value(column, row)
+    if not cut_by_a_spreadsheet(column, new, shown):
+        return False
+    found.append(srow.diagnostic("I014", column.key, Severity.WARNING, length=grouped_count(cell_length(shown)),
+                                 limit=grouped_count(CELL_LIMIT)))
+    return True
 
 
 def _item(table: Table, values: dict) -> dict:

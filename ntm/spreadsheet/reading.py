@@ -29,14 +29,15 @@ class SheetRow:
 
         return f"{get_column_letter(self.columns.get(name, 1))}{self.number}"
 
-    def diagnostic(self, code: str, name: str | None = None, **params: Any) -> Diagnostic:
+    def diagnostic(self, code: str, name: str | None = None, severity: Severity = Severity.ERROR,
+                   **params: Any) -> Diagnostic:
         """A problem at this row, in the column of field `name` when given."""
         column = self.columns.get(name) if name else None
         params = {"sheet": self.sheet, "row": self.number, **params}
         if name:
             params.setdefault("cell", self.where(name))
             params.setdefault("column", self.table.column(name).label)
-        return Diagnostic(code, Severity.ERROR, self.file, self.number, column, params=params)
+        return Diagnostic(code, severity, self.file, self.number, column, params=params)
 
 
 @dataclass

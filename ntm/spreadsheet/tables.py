@@ -12,6 +12,7 @@ from ntm.messages import register
 
 NUMBER_FORMAT = "#,##0.0##"
 MAX_DIGITS = 15
+CELL_LIMIT = 32_767  # characters a spreadsheet cell holds (Excel, LibreOffice, openpyxl cut the rest)
 DATA_ROW = 3  # row 1: field names (hidden), row 2: Vietnamese headers
 KINDS = {"measures": "hiện trạng", "targets": "mục tiêu"}
 QUALIFIERS = {
@@ -26,6 +27,10 @@ FIGURE_FIELDS = ("label", "count", "of", "percent", "value", "unit", "qualifier"
 
 register("E001", "Không xuất được: tệp kế hoạch chưa đọc được ({count} lỗi)",
          "Cannot export: the plan file cannot be read ({count} errors)")
+register("E002", "Không xuất: '{field}' có {length} ký tự, một ô bảng tính chỉ giữ được {limit} ký tự "
+                 "(phần còn lại sẽ bị cắt mất khi nhập lại); hãy rút gọn hoặc tách nội dung này trong tệp kế hoạch",
+         "Not exported: '{field}' has {length} characters and a spreadsheet cell holds only {limit} "
+         "(the rest would be cut off and lost on import); shorten or split it in the plan file")
 register("I001", "Trang '{sheet}', ô {cell}: '{value}' không phải là số; hãy nhập một số",
          "Sheet '{sheet}', cell {cell}: '{value}' is not a number; enter a number")
 register("I002", "Trang '{sheet}', ô {cell}: số {value} có quá nhiều chữ số (quá {limit} chữ số có nghĩa); hãy làm tròn",
@@ -49,6 +54,10 @@ register("I011", "Không nhập: kết quả ghi ra không khớp dữ liệu c�
          "Not imported: the written result does not match the intended data ({problem}); the plan file is unchanged")
 register("I012", "Trang '{sheet}': dòng có khóa '{key}' không còn trong bảng; mục đó được giữ nguyên trong kế hoạch",
          "Sheet '{sheet}': the row with key '{key}' is missing; that item is kept in the plan")
+register("I014", "Trang '{sheet}', ô {cell}: ô chỉ còn {limit} ký tự đầu của nội dung {length} ký tự trong kế "
+                 "hoạch (bảng tính cắt ô dài); coi như không sửa, kế hoạch giữ nguyên toàn văn",
+         "Sheet '{sheet}', cell {cell}: the cell holds only the first {limit} of the plan's {length} characters "
+         "(spreadsheets cut long cells); taken as unchanged, the plan keeps the full text")
 register("I013", "Không nhập: tệp kế hoạch chưa đọc được ({count} lỗi)",
          "Not imported: the plan file cannot be read ({count} errors)")
 
