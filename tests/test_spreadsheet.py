@@ -107,7 +107,10 @@ def test_workbook_layout(plan, tmp_path):
     assert [c.value for c in tasks[3]][1:] == ["2", None, "Bê tông hóa đường trục thôn", None, 1.08, "km",
                                                "ctmtqg_ntm; ngan_sach_tinh", 1500, None]
     funding = book["Nguồn vốn"]
-    assert [c.value for c in funding[3]] == ["funding/lines/0", "ngan_sach_tinh", None, 135, "triệu đồng"]
+    assert [c.value for c in funding[3]] == ["funding/total", None, "TỔNG KINH PHÍ (tổng các nguồn vốn dưới đây)",
+                                             215.5, "triệu đồng"]
+    assert funding["C3"].font.b and funding["D3"].font.b
+    assert [c.value for c in funding[4]] == ["funding/lines/0", "ngan_sach_tinh", None, 135, "triệu đồng"]
 
 
 def test_export_then_import_changes_nothing(plan, tmp_path):
@@ -190,7 +193,7 @@ def test_new_rows_and_fields_are_added_in_model_order(plan, tmp_path):
 
 def test_a_funding_unit_change_turns_the_amount_into_a_mapping(plan, tmp_path):
     book = exported(plan, tmp_path)
-    edit(book, "Nguồn vốn", {"D3": 0.135, "E3": "tỷ đồng"})  # still 135 triệu đồng: the total holds
+    edit(book, "Nguồn vốn", {"D4": 0.135, "E4": "tỷ đồng"})  # still 135 triệu đồng: the total holds
     result = import_plan(book, plan)
     assert result.changed, result.diagnostics
     assert changed_lines(PLAN, plan.read_text(encoding="utf-8")) == [
@@ -242,7 +245,7 @@ def test_a_file_not_in_canonical_layout_keeps_its_layout(tmp_path):
     path.write_text(LOOSE.replace("total: 215.5", "total: 216"), encoding="utf-8")
     loose = path.read_text(encoding="utf-8")
     book = exported(path, tmp_path)
-    edit(book, "Nguồn vốn", {"D4": 81})
+    edit(book, "Nguồn vốn", {"D5": 81})
     edit(book, "Nhiệm vụ", {}, append=[[None, "5", None, "Xây nhà ăn", None, None, None, None, None, None]])
     result = import_plan(book, path)
     assert result.changed, result.diagnostics
@@ -435,3 +438,68 @@ def test_new_text_typed_over_a_cut_cell_is_a_change(tmp_path):
     assert result.changed and result.diagnostics == []
     assert load_file(path).data["tasks"][0]["what"] == "Bê tông hóa 1,1 km đường trục thôn"
 
+
+
+# ----- issue 12.6: the stated total is in the Nguồn vốn sheet, so a clerk can change an amount -----
+
+
+def hung_my_funding(tmp_path):
+    path = tmp_path / "hung-my.yaml"
+    path.write_bytes(HUNG_MY.read_bytes())
+    book = exported(path, tmp_path)
+    sheet = load_workbook(book)["Nguồn vốn"]
+    rows = {sheet.cell(r, 1).value: r for r in range(3, sheet.max_row + 1)}
+    return path, book, sheet, rows
+
+
+def test_hung_my_funding_sheet_holds_the_stated_total_above_its_nine_sources(tmp_path):
+    _, _, sheet, rows = hung_my_funding(tmp_path)
+    assert list(rows) == ["funding/total"] + [f"funding/lines/{i}" for i in range(9)]
+    assert [c.value for c in sheet[3]][2:] == ["TỔNG KINH PHÍ (tổng các nguồn vốn dưới đây)", 8321.7, "tr.đồng"]
+    assert sum(Decimal(str(sheet.cell(r, 4).value)) for r in range(4, 13)) == Decimal("8321.7")
+
+
+def test_hung_my_one_source_and_the_total_changed_in_the_sheet_import_and_validate(tmp_path):
+    path, book, _, rows = hung_my_funding(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    # Ngân sách tỉnh 135 -> 150 triệu đồng, so the total 8.321,7 -> 8.336,7
+    edit(book, "Nguồn vốn", {f"D{rows['funding/lines/3']}": 150, "D3": 8336.7})
+    result = import_plan(book, path)
+    assert result.changed and result.diagnostics == []
+    assert result.changes == ["funding.total.value", "funding.lines[3].amount"]
+    assert changed_lines(before, path.read_text(encoding="utf-8")) == [
+        "-    value: 8321.7", "+    value: 8336.7", "-      amount: 135", "+      amount: 150"]
+    from ntm.fmt import check_text
+
+    assert [d.code for d in check_text(path.read_text(encoding="utf-8"), "hung-my.yaml")
+            if d.severity.value == "error"] == []
+
+
+def test_hung_my_one_source_changed_without_the_total_is_refused_with_the_new_sum(tmp_path):
+    path, book, _, rows = hung_my_funding(tmp_path)
+    before = path.read_bytes()
+    edit(book, "Nguồn vốn", {f"D{rows['funding/lines/3']}": 150})
+    result = import_plan(book, path)
+    assert not result.changed and path.read_bytes() == before
+    assert [d.code for d in result.diagnostics] == ["I010", "R101", "I015"]
+    hint = result.diagnostics[-1]
+    assert (hint.severity.value, hint.line, hint.column) == ("info", 3, 4)
+    assert hint.message() == ("Trang 'Nguồn vốn', ô D3: các nguồn vốn nay cộng lại 8.336,7 triệu đồng, dòng tổng "
+                              "kinh phí vẫn ghi 8.321,7; nếu văn bản ghi tổng mới, hãy sửa ô D3 thành 8.336,7 rồi "
+                              "nhập lại")
+
+
+def test_the_total_rows_caption_cannot_be_edited(tmp_path):
+    path, book, _, _ = hung_my_funding(tmp_path)
+    edit(book, "Nguồn vốn", {"B3": "ngan_sach_xa"})
+    result = import_plan(book, path)
+    assert [(d.code, d.params["cell"]) for d in result.diagnostics] == [("I006", "B3")] and not result.changed
+
+
+def test_a_stated_total_can_be_added_where_the_plan_had_none(tmp_path):
+    path = tmp_path / "vi-du.yaml"
+    path.write_text(PLAN.replace("  total: 215.5\n", ""), encoding="utf-8")
+    book = exported(path, tmp_path)
+    edit(book, "Nguồn vốn", {"D3": 215.5})
+    assert import_plan(book, path).changed
+    assert load_file(path).data["funding"]["total"] == Decimal("215.5")

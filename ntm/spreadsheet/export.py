@@ -17,6 +17,7 @@ from ntm.spreadsheet.tables import (
     NUMBER_FORMAT,
     QUALIFIERS,
     TABLES,
+    TOTAL_KEY,
     Column,
     ExportResult,
     Row,
@@ -106,6 +107,8 @@ GUIDE = (
     "• Không sửa hàng và cột bị ẩn (tên trường và khóa): ntm dùng chúng để ghi đúng chỗ trong tệp kế hoạch.",
     "• Cột số chỉ nhập số (không nhập chữ, không ghi đơn vị trong ô số).",
     "• Mã tiêu chí, mã chỉ tiêu nhập dạng chữ, ví dụ 17.10.",
+    "• Dòng TỔNG KINH PHÍ đầu trang Nguồn vốn là tổng ghi trong văn bản: sửa số tiền một nguồn thì sửa cả dòng "
+    "này để tổng khớp với các nguồn.",
     "• Thêm dòng mới ở cuối bảng và để trống cột khóa; không xóa dòng (xóa dòng không xóa mục trong kế hoạch).",
     "• Xong thì chạy: ntm import <tệp này> --into <mã kế hoạch>",
 )
@@ -126,8 +129,11 @@ def _fill_sheet(sheet, table: Table, rows: list[Row]) -> None:
 
     sheet.append([c.key for c in table.columns])
     sheet.append([c.label for c in table.columns])
-    for row in rows:
+    for number, row in enumerate(rows, start=DATA_ROW):
         sheet.append([cell_value(c, row) for c in table.columns])
+        if row.key == TOTAL_KEY:
+            for cell in sheet[number]:
+                cell.font = Font(bold=True)
     sheet.row_dimensions[1].hidden = True
     for cell in sheet[2]:
         cell.font = Font(bold=True)

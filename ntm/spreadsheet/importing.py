@@ -20,6 +20,7 @@ from ntm.spreadsheet.tables import (
     KINDS,
     TABLES,
     TASKS,
+    TOTAL_KEY,
     Column,
     ImportResult,
     Row,
@@ -59,11 +60,23 @@ def import_plan(sheet_path: Path | str, plan_path: Path | str) -> ImportResult:
         return ImportResult(False, found)
     new_text, problems = edited_text(plan, edits)
     if new_text is None:
-        return ImportResult(diagnostics=found + problems)
+        return ImportResult(diagnostics=found + problems + _total_hint(sheets, edits, problems))
     from ntm.safeio import atomic_write_bytes
 
     atomic_write_bytes(plan.path, plan.encode(new_text))
     return ImportResult(True, found, list(dict.fromkeys(format_path(e.path) for e in edits)))
+
+
+def _total_hint(sheets: Sheets, edits: list, problems: list[Diagnostic]) -> list[Diagnostic]:
+    """Lines changed, stated total not: I015 gives the figure the lines now add up to (from R101)."""
+    r101 = next((d for d in problems if d.code == "R101"), None)
+    if r101 is None or any(tuple(e.path[:2]) == ("funding", "total") for e in edits):
+        return []
+    total = next((r for r in sheets.rows if r.table is FUNDING and _row_key(r) == TOTAL_KEY), None)
+    if total is None:
+        return []
+    return [total.diagnostic("I015", "amount", Severity.INFO, stated=r101.params["stated"],
+                             computed=r101.params["computed"])]
 
 
 def _has_errors(found: list[Diagnostic]) -> bool:
@@ -205,7 +218,7 @@ class _EditBuilder:
 
     def changed_row(self, srow: SheetRow, parsed: dict, row: Row) -> list[Diagnostic]:
         problems = [srow.diagnostic("I006", c.key) for c in srow.table.columns
-                    if c.identity and c.key in parsed and parsed[c.key] is not None
+                    if (c.identity or c.key in row.fixed) and c.key in parsed and parsed[c.key] is not None
                     and not same(parsed[c.key], row.values.get(c.key))]
         if problems:
             return problems
@@ -213,7 +226,7 @@ class _EditBuilder:
             self._funding_amount(parsed, row)
         kept = []
         for column in srow.table.columns:
-            if column.kind == "key" or column.identity or column.key not in parsed:
+            if column.kind == "key" or column.identity or column.key in row.fixed or column.key not in parsed:
                 continue
             if srow.table is FUNDING and column.key in ("amount", "unit"):
                 continue

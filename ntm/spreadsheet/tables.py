@@ -58,6 +58,10 @@ register("I014", "Trang '{sheet}', ô {cell}: ô chỉ còn {limit} ký tự đ�
                  "hoạch (bảng tính cắt ô dài); coi như không sửa, kế hoạch giữ nguyên toàn văn",
          "Sheet '{sheet}', cell {cell}: the cell holds only the first {limit} of the plan's {length} characters "
          "(spreadsheets cut long cells); taken as unchanged, the plan keeps the full text")
+register("I015", "Trang '{sheet}', ô {cell}: các nguồn vốn nay cộng lại {computed} triệu đồng, dòng tổng kinh phí "
+                 "vẫn ghi {stated}; nếu văn bản ghi tổng mới, hãy sửa ô {cell} thành {computed} rồi nhập lại",
+         "Sheet '{sheet}', cell {cell}: the funding lines now add up to {computed} million VND while the total row "
+         "still says {stated}; if the document states the new total, enter {computed} in cell {cell} and import again")
 register("I013", "Không nhập: tệp kế hoạch chưa đọc được ({count} lỗi)",
          "Not imported: the plan file cannot be read ({count} errors)")
 
@@ -123,11 +127,13 @@ TABLES = (INDICATORS, TASKS, FUNDING)
 
 @dataclass
 class Row:
-    """One row of a table: its key, its cell values, and where each lives in the YAML."""
+    """One row of a table: its key, its cell values, where each lives in the YAML, and the
+    columns that are the row's caption rather than data (they cannot be edited)."""
 
     key: str
     values: dict[str, Any]
     paths: dict[str, YamlPath] = field(default_factory=dict)
+    fixed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -186,12 +192,17 @@ def _task_rows(data: dict) -> list[Row]:
     return rows
 
 
+TOTAL_KEY = "funding/total"
+TOTAL_LABEL = "TỔNG KINH PHÍ (tổng các nguồn vốn dưới đây)"
+
+
 def _funding_rows(data: dict) -> list[Row]:
+    """The stated total first (as Vietnamese budget tables put "Tổng số"), then one row per line."""
     from ntm.model.funding import DEFAULT_UNIT
 
     funding = as_mapping(data.get("funding"))
     block_unit = funding.get("unit") or DEFAULT_UNIT
-    rows = []
+    rows = [_total_row(funding.get("total"), block_unit)]
     for i, line in _items(funding.get("lines")):
         base = ("funding", "lines", i)
         amount = line.get("amount")
@@ -202,6 +213,16 @@ def _funding_rows(data: dict) -> list[Row]:
                  "unit": base + ("amount", "unit")}
         rows.append(Row(key_text(base), values, paths))
     return rows
+
+
+def _total_row(total: Any, block_unit: str) -> Row:
+    """The document's stated total, editable beside the lines it must add up to (rule R101)."""
+    base = ("funding", "total")
+    value, amount_path = _amount(total, base)
+    values = {"source": None, "label": TOTAL_LABEL, "amount": value,
+              "unit": as_mapping(total).get("unit") or block_unit}
+    paths = {"source": base, "label": base, "amount": amount_path, "unit": base + ("unit",)}
+    return Row(TOTAL_KEY, values, paths, fixed=("source", "label"))
 
 
 def _amount(amount: Any, path: YamlPath) -> tuple[Any, YamlPath]:
