@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ntm.diagnostics import Diagnostic, Severity, YamlPath, format_path
-from ntm.spreadsheet.cells import CellProblem, cell_length, cut_by_a_spreadsheet, parse_cell, parse_text, same
+from ntm.spreadsheet.cells import (
+    CellProblem,
+    cell_length,
+    code_page_losses,
+    cut_by_a_spreadsheet,
+    parse_cell,
+    parse_text,
+    same,
+)
 from ntm.spreadsheet.reading import SheetRow, Sheets, is_blank, read_sheets
 from ntm.spreadsheet.tables import (
     CELL_LIMIT,
@@ -150,7 +158,8 @@ def sheet_edits(sheets: Sheets, data: dict) -> tuple[list, list[Diagnostic]]:
     found: list[Diagnostic] = []
     seen: dict[tuple[str, str], int] = {}
     for srow in sheets.rows:
-        parsed, problems = _parse_row(srow)
+        old = current[srow.table.name].get(_row_key(srow) or "")
+        parsed, problems = _parse_row(srow, old.values if old else {})
         found.extend(problems)
         key = parsed.get("key") or _row_key(srow)
         if problems:
@@ -176,14 +185,15 @@ def _row_key(srow: SheetRow) -> str | None:
     return None if is_blank(raw) else parse_text(raw)
 
 
-def _parse_row(srow: SheetRow) -> tuple[dict[str, Any], list[Diagnostic]]:
+def _parse_row(srow: SheetRow, old: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Every cell of the row parsed; `old` (the plan's values of the row) settles a number that reads two ways."""
     parsed: dict[str, Any] = {}
     problems = []
     for key, value in srow.cells.items():
         column = srow.table.column(key)
         try:
             parsed[key] = parse_text(value) if column.kind == "key" and not is_blank(value) else \
-                parse_cell(column, value, srow.text_only)
+                parse_cell(column, value, srow.text_only, srow.notation, old.get(key))
         except CellProblem as problem:
             problems.append(srow.diagnostic(problem.code, key, **problem.params))
     return parsed, problems
@@ -230,7 +240,7 @@ class _EditBuilder:
                 continue
             if srow.table is FUNDING and column.key in ("amount", "unit"):
                 continue
-            if _cut_cell(srow, column, parsed[column.key], row, kept):
+            if _lost_cell(srow, column, parsed[column.key], row, kept):
                 continue
             self._cell(column, parsed[column.key], row.values.get(column.key), row.paths[column.key])
         return kept
@@ -310,17 +320,22 @@ class _EditBuilder:
         self.add("set", path, kind(), _order_for(path))
 
 
-def _cut_cell(srow: SheetRow, column: Column, new: Any, row: Row, found: list[Diagnostic]) -> bool:
-    """A cell a spreadsheet cut is not a change: the plan keeps its full text (I014 says so)."""
+def _lost_cell(srow: SheetRow, column: Column, new: Any, row: Row, found: list[Diagnostic]) -> bool:
+    """A cell that holds only what a spreadsheet could keep of the exported text is not a change:
+    cut at the cell limit (I014), or characters a Windows-1258 CSV cannot hold replaced (I016)."""
     from ntm.messages import grouped_count
     from ntm.spreadsheet.export import cell_value
 
     shown = cell_value(column, row)
-    if not cut_by_a_spreadsheet(column, new, shown):
-        return False
-    found.append(srow.diagnostic("I014", column.key, Severity.WARNING, length=grouped_count(cell_length(shown)),
-                                 limit=grouped_count(CELL_LIMIT)))
-    return True
+    if cut_by_a_spreadsheet(column, new, shown):
+        found.append(srow.diagnostic("I014", column.key, Severity.WARNING, length=grouped_count(cell_length(shown)),
+                                     limit=grouped_count(CELL_LIMIT)))
+        return True
+    lost = code_page_losses(column, new, shown) if srow.encoding == "cp1258" else ""
+    if lost:
+        found.append(srow.diagnostic("I016", column.key, Severity.WARNING, chars=" ".join(lost)))
+        return True
+    return False
 
 
 def _item(table: Table, values: dict) -> dict:

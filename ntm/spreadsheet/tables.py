@@ -62,6 +62,11 @@ register("I015", "Trang '{sheet}', ô {cell}: các nguồn vốn nay cộng lạ
                  "vẫn ghi {stated}; nếu văn bản ghi tổng mới, hãy sửa ô {cell} thành {computed} rồi nhập lại",
          "Sheet '{sheet}', cell {cell}: the funding lines now add up to {computed} million VND while the total row "
          "still says {stated}; if the document states the new total, enter {computed} in cell {cell} and import again")
+register("I016", "Trang '{sheet}', ô {cell}: tệp CSV lưu bằng bảng mã Windows-1258, không có ký tự {chars} nên "
+                 "chương trình bảng tính đã thay bằng ký tự khác; coi như không sửa, kế hoạch giữ nguyên (lần sau "
+                 "hãy lưu bằng «CSV UTF-8»)",
+         "Sheet '{sheet}', cell {cell}: the CSV was saved in Windows-1258, which lacks {chars}, so the spreadsheet "
+         "program replaced it; taken as unchanged, the plan keeps its text (next time save as 'CSV UTF-8')")
 register("I013", "Không nhập: tệp kế hoạch chưa đọc được ({count} lỗi)",
          "Not imported: the plan file cannot be read ({count} errors)")
 
