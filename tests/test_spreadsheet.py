@@ -365,7 +365,7 @@ def test_export_refuses_text_longer_than_a_cell_and_writes_nothing(tmp_path, fmt
     assert result.paths == [] and not out.exists()
     (diag,) = result.diagnostics
     assert (diag.code, diag.severity.value, diag.file, diag.line, diag.column, diag.path) == (
-        "E002", "error", str(path), 21, 11, ("tasks", 0, "what"))
+        "E002", "error", str(path), 21, 5, ("tasks", 0, "what"))
     assert diag.message() == ("Không xuất: 'tasks[0].what' có 40.000 ký tự, một ô bảng tính chỉ giữ được 32.767 ký "
                               "tự (phần còn lại sẽ bị cắt mất khi nhập lại); hãy rút gọn hoặc tách nội dung này "
                               "trong tệp kế hoạch")
@@ -389,7 +389,7 @@ def test_export_command_refuses_with_the_line_and_exit_1(tmp_path, monkeypatch):
     path = long_plan(tmp_path, LONG)
     result = CliRunner().invoke(app, ["export", str(path), "--output", str(tmp_path / "out.xlsx")])
     assert result.exit_code == 1 and not (tmp_path / "out.xlsx").exists()
-    assert f"{path}:21:11: lỗi E002 Không xuất: 'tasks[0].what' có 40.000 ký tự" in result.output
+    assert f"{path}:21:5: lỗi E002 Không xuất: 'tasks[0].what' có 40.000 ký tự" in result.output
 
 
 def sheet_cut_by_a_spreadsheet(tmp_path, fmt):

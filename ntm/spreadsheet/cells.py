@@ -156,11 +156,11 @@ def cell_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def cut_to_cell(text: str) -> str:
-    """What a cell keeps of `text`: its first CELL_LIMIT units, never half a surrogate pair."""
-    if cell_length(text) <= CELL_LIMIT:
-        return text
-    return text.encode("utf-16-le")[: 2 * CELL_LIMIT].decode("utf-16-le", errors="ignore")
+def cuts_to_cell(text: str) -> set[str]:
+    """What a cell may keep of `text`: its first CELL_LIMIT UTF-16 units (Excel; never half a
+    surrogate pair) or characters (openpyxl), which differ only for characters outside the BMP."""
+    units = text.encode("utf-16-le")[: 2 * CELL_LIMIT].decode("utf-16-le", errors="ignore")
+    return {units, text[:CELL_LIMIT]}
 
 
 def cut_by_a_spreadsheet(column: Column, new: Any, shown: Any) -> bool:
@@ -168,7 +168,7 @@ def cut_by_a_spreadsheet(column: Column, new: Any, shown: Any) -> bool:
     if not isinstance(shown, str) or cell_length(shown) <= CELL_LIMIT:
         return False
     try:
-        return same(new, parse_cell(column, cut_to_cell(shown), text_only=True))
+        return any(same(new, parse_cell(column, cut, text_only=True)) for cut in cuts_to_cell(shown))
     except CellProblem:
         return False
 

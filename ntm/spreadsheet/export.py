@@ -78,7 +78,8 @@ def overlong_cells(rows: dict[str, list[Row]], positions, file: str) -> list[Dia
                 if not isinstance(value, str) or cell_length(value) <= CELL_LIMIT:
                     continue
                 path = row.paths.get(column.key, ())  # the key column has no path of its own
-                line, col = (positions.of(path) if path else None) or (None, None)
+                # the key's place: under an alias the value's own place is the anchor's
+                line, col = (positions.of(path, prefer_key=True) if path else None) or (None, None)
                 found.append(Diagnostic("E002", Severity.ERROR, file, line, col, path, params={
                     "field": format_path(path), "length": grouped_count(cell_length(value)),
                     "limit": grouped_count(CELL_LIMIT)}))
