@@ -652,3 +652,10 @@ def test_a_csv_that_truly_cannot_be_read_says_why(plan, tmp_path, raw, reason):
     assert "hàng 1 bị xóa?" not in diag.message() and "Cannot read the spreadsheet: " in diag.message("en")
     assert plan.read_bytes() == before
 
+
+
+def test_a_cell_keeps_32767_utf16_units_or_32767_characters():
+    from ntm.spreadsheet.cells import cuts_to_cell
+
+    text = "Mỹ" + "😀" * 20_000  # 40,002 UTF-16 units in 20,002 characters
+    assert cuts_to_cell(text) == {"Mỹ" + "😀" * 16_382, text}  # Excel's cut (never half a pair); openpyxl's none
