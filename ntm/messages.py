@@ -45,6 +45,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "Y013": {"vi": "Bỏ qua vòng lặp liên kết thư mục", "en": "Skipped a directory symlink loop"},
     "Y014": {"vi": "Không tìm thấy tệp kế hoạch (.yaml) nào", "en": "No plan files (.yaml) found"},
     "Y015": {"vi": "Số {value} quá lớn hoặc quá nhỏ để đọc chính xác", "en": "The number {value} is too large or too small to read exactly"},
+    "Y016": {
+        "vi": "Alias '*{alias}' làm tài liệu phình quá lớn: khi thay mọi alias bằng nội dung của nó, tài liệu vượt "
+              "giới hạn của tệp này ({nodes} nút, {limit} ký tự); hãy viết thẳng giá trị thay vì lặp lại qua alias",
+        "en": "Alias '*{alias}' blows the document up: with every alias replaced by its content, the document exceeds "
+              "this file's limits ({nodes} nodes, {limit} characters); write the values out instead of repeating them through aliases",
+    },
     # Usage (U): the command line was asked something it cannot do
     "U001": {"vi": "--format: '{value}' không hợp lệ ({choices})", "en": "--format: '{value}' is not valid ({choices})"},
     "U002": {"vi": "Không tìm thấy kế hoạch '{ref}' trong {plans} (gần giống: {close})",
@@ -112,6 +118,13 @@ def standard_label(value, lang: str | None = None):
     if lang is None:
         return {"vi": vi, "en": en}
     return en if lang == "en" else vi
+
+
+def grouped_count(number: int) -> dict[str, str]:
+    """A count for a message, its thousands grouped as each language writes them (100.756; 100,756)."""
+    from ntm.vnformat import format_number
+
+    return {"vi": format_number(number), "en": f"{number:,}"}
 
 
 SEVERITY_WORDS = {
