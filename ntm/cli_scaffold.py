@@ -19,6 +19,7 @@ import re
 import sys
 from typing import Any
 
+from typer import Abort
 from typer.core import TyperGroup
 
 from ntm.messages import CLI_WORDS, cli_word, default_lang, render_message
@@ -142,7 +143,7 @@ class NtmGroup(TyperGroup):
         except click_errors.ClickException as exc:
             _echo(word("error", message=exc.format_message()))
             code = exc.exit_code
-        except click_errors.Abort:
+        except Abort:
             _echo(word("aborted"))
             code = 1
         if not standalone_mode:

@@ -6,6 +6,7 @@ triệu đồng above its lines (R101, on the line of `total:`).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -75,6 +76,74 @@ def test_github_step_summary_holds_every_finding(plans_repo, monkeypatch):
     run("validate", "plans", "--format", "github")
     text = summary.read_text(encoding="utf-8")
     assert f"plans/thu-nghiem/sai-tong.yaml:{BROKEN_TOTAL_LINE}" in text and "R101" in text
+
+
+ODD_TASKS = MINIMAL_PLAN.replace("slug: vi-du", "slug: ky-tu-la") + (
+    "tasks:\n"
+    '  - {what: "Nạo vét kênh | mương nội đồng"}\n'
+    '  - {what: "Làm đường trục thôn\\nvà ngõ xóm <b>đợt 1</b>"}\n'
+)
+UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of every Markdown table row, split at the pipes that are not escaped."""
+    return [[c.strip() for c in UNESCAPED_PIPE.split(line)[1:-1]] for line in markdown.splitlines()
+            if line.startswith("|") and not line.startswith("|---")]
+
+
+def test_github_step_summary_keeps_pipes_and_line_breaks_inside_their_cells(tmp_path, monkeypatch):
+    monkeypatch.setenv("NTM_CACHE_DIR", str(tmp_path / ".cache"))
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    plan = tmp_path / "ky-tu-la.yaml"
+    plan.write_text(ODD_TASKS, encoding="utf-8")
+    run("validate", str(plan), "--format", "github")
+    rows = table_rows((tmp_path / "summary.md").read_text(encoding="utf-8"))
+    assert rows[0] == ["vị trí", "mức", "mã", "nội dung"]
+    assert all(len(row) == 4 for row in rows)
+    assert [row[3] for row in rows[1:]] == [
+        "Nhiệm vụ 'Nạo vét kênh \\| mương nội đồng' không gắn với tiêu chí nào",
+        "Nhiệm vụ 'Làm đường trục thôn<br>và ngõ xóm &lt;b&gt;đợt 1&lt;/b&gt;' không gắn với tiêu chí nào",
+    ]
+
+
+def many_findings(count: int) -> list:
+    """`count` findings over 5,000 files, as a national repository with a broken rule might give."""
+    from ntm.diagnostics import Diagnostic, Severity
+
+    kinds = [("R303", Severity.WARNING, {"what": "Xây dựng cổng chào thôn và nhà văn hóa"}),
+             ("R101", Severity.ERROR, {"stated": "8.321,7", "computed": "8.321,8"}),
+             ("R701", Severity.INFO, {"indicator": "17.8", "label": "Chuồng gia súc hợp vệ sinh"})]
+    found = []
+    for i in range(count):
+        code, severity, params = kinds[i % 3 if i % 10 else 1]
+        found.append(Diagnostic(code, severity, f"plans/tinh-{i % 5000 // 80}/xa-{i % 5000:04d}.yaml", 10 + i % 900, 5,
+                                ("tasks", i % 70, "what"), params))
+    return found
+
+
+@pytest.mark.parametrize("earlier", [0, 600_000], ids=["empty", "after-another-step-wrote-600-KB"])
+def test_github_step_summary_stays_under_one_mebibyte_and_counts_the_rest(tmp_path, monkeypatch, earlier):
+    from collections import Counter
+
+    from ntm.reporters import github
+
+    summary = tmp_path / "summary.md"
+    summary.write_text("x" * earlier, encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    findings = many_findings(100_000)
+    github(sorted({d.file for d in findings}), findings, "vi")
+    data = summary.read_bytes()
+    assert len(data) < 1024 * 1024
+    text = data.decode("utf-8")[earlier:]
+    assert "Đã kiểm tra 5000 tệp: 40000 lỗi, 30000 cảnh báo, 30000 thông tin." in text
+    shown, rest = text.split("\nCòn ")
+    listed = table_rows(shown)[1:]
+    hidden = int(rest.split(" ", 1)[0])
+    assert listed and len(listed) + hidden == 100_000
+    by_rule = {row[0]: int(row[2]) for row in table_rows(rest)[1:]}
+    left = Counter(d.code for d in findings[len(listed):])
+    assert by_rule == dict(left) and sum(by_rule.values()) == hidden
 
 
 def test_github_escapes_what_would_break_a_workflow_command(tmp_path, monkeypatch):
