@@ -355,9 +355,33 @@ class Indicator(Requirement):
 
 
 class Condition(Requirement):
-    """An extra condition that is not a numbered indicator (kiểu mẫu: thôn thông minh)."""
+    """An extra condition that is not a numbered indicator (kiểu mẫu: thôn thông minh).
+
+    `share_of` says the value is the share (%) of the unit's communes or districts at that
+    standard or higher (huyện NTM: 100% of communes at xa_ntm), counted from a plan's phasing
+    and recognitions.
+    """
 
     id: Slug
+    share_of: Tier | None = None
+
+
+class Basis(Model):
+    """A reference value a criterion is counted with (a poverty line), not a threshold to meet."""
+
+    id: Slug
+    name: Text
+    value: Annotated[Decimal, BeforeValidator(_exact_number)]
+    unit: Text
+    period: Period | None = None
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _known_value(self) -> Basis:
+        _check_value_confidence(self.value, self.confidence)
+        return self
 
 
 class Criterion(Model):
@@ -369,6 +393,7 @@ class Criterion(Model):
     note: str | None = None
     indicator_count: Stated | None = None
     indicators: tuple[Indicator, ...] = ()
+    bases: tuple[Basis, ...] = ()
     notes: tuple[Note, ...] = ()
 
 
@@ -488,8 +513,20 @@ class Override(Model):
         return self
 
 
+class Addition(Indicator):
+    """An indicator an overlay adds to a criterion of its base set whose list is not complete
+    (the 47 indicators of QĐ 51/2025, supplied by a province with their values per group)."""
+
+    criterion: Code
+
+
 class Overlay(Model):
-    """A province overlay file: `extends` a base set and tightens or fills its thresholds."""
+    """A province overlay file: `extends` a base set, tightens or fills its thresholds
+    (`overrides`) and adds the indicators the base does not list (`indicators`).
+
+    `listing` restates how complete the lists are once the additions are made; without it
+    the base's listing stands.
+    """
 
     format: Literal[1]
     id: Slug
@@ -497,12 +534,15 @@ class Overlay(Model):
     title: str | None = None
     source: Source
     scope: Scope | None = None
+    listing: Listing | None = None
     overrides: tuple[Override, ...] = ()
+    indicators: tuple[Addition, ...] = ()
     notes: tuple[Note, ...] = ()
 
     @model_validator(mode="after")
     def _unique(self) -> Overlay:
         _check_unique("override", [o.code for o in self.overrides])
+        _check_unique("indicator", [i.code for i in self.indicators])
         return self
 
 
@@ -607,12 +647,44 @@ def merge_overlay(base: Catalog, overlay: Overlay) -> dict:
     if overlay.scope:
         data["scope"] = overlay.scope.model_dump()
     data["layers"] = [*data["layers"], {"id": overlay.id, "extends": overlay.extends, "source": overlay.source.model_dump()}]
+    for addition in overlay.indicators:
+        _add(data, base, overlay, addition)
+    if overlay.listing:
+        data["listing"] = overlay.listing.model_dump()
     specs = _threshold_dicts(data)
     for override in overlay.overrides:
         if override.code not in specs:
             raise CatalogError(f"overlay {overlay.id}: '{override.code}' is not a code of {base.id}")
         _apply(specs[override.code], override, overlay.source.model_dump())
     return data
+
+
+def addition_problem(base: Catalog, addition: Addition) -> tuple[str, dict] | None:
+    """Why `addition` cannot be added to `base` (a lint code and its parameters), or None."""
+    params = {"code": addition.code, "criterion": addition.criterion, "base": base.id}
+    if requirement_code_exists(base, addition.code):
+        return "C114", params
+    if not any(c.code == addition.criterion for c in base.criteria):
+        return "C115", params
+    if not (addition.code == addition.criterion or addition.code.startswith(addition.criterion + ".")):
+        return "C116", params
+    if base.listing.indicators == "complete":
+        return "C117", params
+    return None
+
+
+def requirement_code_exists(catalog: Catalog, code: str) -> bool:
+    return any(i.code == code for i in catalog.indicators()) or any(c.id == code for c in catalog.conditions)
+
+
+def _add(data: dict, base: Catalog, overlay: Overlay, addition: Addition) -> None:
+    problem = addition_problem(base, addition)
+    if problem:
+        raise CatalogError(f"overlay {overlay.id}: cannot add indicator '{addition.code}' ({problem[0]})")
+    indicator = addition.model_dump(exclude={"criterion"})
+    indicator["threshold"]["source"] = indicator["threshold"]["source"] or overlay.source.model_dump()
+    criterion = next(c for c in data["criteria"] if c["code"] == addition.criterion)
+    criterion["indicators"] = [*criterion["indicators"], indicator]
 
 
 def _threshold_dicts(data: dict) -> dict[str, dict]:
@@ -776,12 +848,25 @@ def requirement_of(catalog: Catalog, code: str) -> Requirement | None:
 
 
 def _not_listed(catalog: Catalog, code: str, query: _Query) -> Threshold:
+    reason, reason_en = unlisted_reason(catalog, code)
     return Threshold(
         catalog=catalog.id, code=code, name="", kind="", unit="", known=False, op="", value=None,
         confidence="?", ref="", source=catalog.source, region=query.region, group=query.group, year=query.year,
-        reason=f"chỉ tiêu {code} chưa có trong danh mục {catalog.id} (danh sách chỉ tiêu của bộ này chưa đầy đủ)",
-        reason_en=f"indicator {code} is not in {catalog.id} (the set's indicator list is incomplete)",
+        reason=reason, reason_en=reason_en,
     )
+
+
+def unlisted_reason(catalog: Catalog, code: str | None = None) -> tuple[str, str]:
+    """Why an indicator (or a criterion's indicators) cannot be looked up: the list is missing or partial."""
+    if catalog.listing.indicators == "unknown":
+        number = catalog.source.number
+        return (f"danh sách chỉ tiêu của {catalog.source.document} {number} chưa có trong danh mục",
+                f"the indicator list of {number} is not in the catalog")
+    if code is None:
+        return ("danh sách chỉ tiêu của tiêu chí này chưa có trong danh mục",
+                "the indicators of this criterion are not in the catalog")
+    return (f"chỉ tiêu {code} chưa có trong danh mục {catalog.id} (danh sách chỉ tiêu của bộ này chưa đầy đủ)",
+            f"indicator {code} is not in {catalog.id} (the set's indicator list is incomplete)")
 
 
 def _base(catalog: Catalog, code: str, req: Requirement, spec: ThresholdSpec, query: _Query) -> Threshold:

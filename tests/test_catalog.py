@@ -28,6 +28,7 @@ SHIPPED = [
     "huyen-ntm-2021-2025",
     "huyen-ntm-nang-cao-2021-2025",
     "thon-kieu-mau-bac-giang-2018",
+    "tinh-ntm-2021-2025",
     "tuyen-quang-479-2022",
     "xa-ntm-2016-2020",
     "xa-ntm-2021-2025",
@@ -252,8 +253,14 @@ def test_kieu_mau_income_is_unknown_because_its_base_is():
 
 
 def test_incomplete_list_answers_unknown_for_unlisted_codes():
-    found = threshold(load_catalog("xa-ntm-2026-2030"), "3.1", group="nhom-2")
-    assert found.known is False and "chưa đầy đủ" in found.reason
+    """A partial list (2021-2025) names the missing code; a missing list (51/2025) names the decision."""
+    partial = threshold(load_catalog("xa-ntm-2021-2025"), "12.3", region="TDMNPB")
+    assert partial.known is False and partial.reason == (
+        "chỉ tiêu 12.3 chưa có trong danh mục xa-ntm-2021-2025 (danh sách chỉ tiêu của bộ này chưa đầy đủ)")
+    missing = threshold(load_catalog("xa-ntm-2026-2030"), "3.1", group="nhom-2")
+    assert missing.known is False
+    assert missing.reason == "danh sách chỉ tiêu của Quyết định 51/2025/QĐ-TTg chưa có trong danh mục"
+    assert missing.reason_en == "the indicator list of 51/2025/QĐ-TTg is not in the catalog"
 
 
 def test_lookup_errors():
