@@ -175,13 +175,18 @@ def status(
 
     Ví dụ: ntm status hung-my --format json
     """
-    from ntm.criteria import plan_status
+    from ntm.criteria import plan_area_status, plan_status, why_no_status
     from ntm.status_view import status_json, status_text
 
     loaded = _load_one(ref, plans)
     statuses = [s for s in plan_status(loaded.plan, loaded.file) if year is None or s.year == year]
     units = [_official_unit(loaded.plan, s) for s in statuses]
-    text = status_json(statuses, units) if format == "json" else status_text(statuses, units, STATE["lang"])
+    area = plan_area_status(loaded.plan, loaded.file, year, statuses)
+    empty = why_no_status(loaded.plan, year, statuses)
+    if format == "json":
+        text = status_json(statuses, units, area, empty)
+    else:
+        text = status_text(statuses, units, STATE["lang"], area, empty)
     _emit(text, None)
 
 

@@ -29,7 +29,7 @@ class Verdict(str, enum.Enum):
     NO_DATA = "no_data"
 
 
-def _say(vi: str, en: str) -> dict[str, str]:
+def say(vi: str, en: str) -> dict[str, str]:
     return {"vi": vi, "en": en}
 
 
@@ -111,19 +111,19 @@ def evaluate_figure(catalog, code: str, figure: Figure, ctx: Context, kind: str,
         limit = threshold(catalog, code, region=ctx.region, group=ctx.group, year=ctx.year)
     except (KeyError, ValueError, LookupError):
         return FigureResult(code, kind, index, figure.label, value, Verdict.CANNOT_VERIFY, None, None, None,
-                            _say(f"chỉ tiêu {code} không có trong bộ tiêu chí {catalog.id}",
+                            say(f"chỉ tiêu {code} không có trong bộ tiêu chí {catalog.id}",
                                  f"indicator {code} is not in the criteria set {catalog.id}"))
     base = dict(indicator=code, kind=kind, index=index, label=figure.label, value=value,
                 threshold=limit.text(), source=limit.source.short() if limit.source else None,
                 confidence=limit.confidence)
     if value is None:
-        return FigureResult(**base, verdict=Verdict.NO_DATA, reason=_say("không có số liệu", "no value"))
+        return FigureResult(**base, verdict=Verdict.NO_DATA, reason=say("không có số liệu", "no value"))
     if not limit.known:
         return FigureResult(**base, verdict=Verdict.CANNOT_VERIFY,
-                            reason=_say(f"không kiểm chứng được: {limit.reason}", f"cannot verify: {limit.reason_en}"))
+                            reason=say(f"không kiểm chứng được: {limit.reason}", f"cannot verify: {limit.reason_en}"))
     verdict = _compare(limit, value, figure)
-    shown = f"{_show(value)}{'%' if limit.unit == '%' else ''} {limit.text()}"
-    words = _say(f"{'đạt' if verdict is Verdict.MET else 'không đạt'}: {shown} ({base['source']})",
+    shown = f"{show_value(value)}{'%' if limit.unit == '%' else ''} {limit.text()}"
+    words = say(f"{'đạt' if verdict is Verdict.MET else 'không đạt'}: {shown} ({base['source']})",
                  f"{'met' if verdict is Verdict.MET else 'not met'}: {shown} ({base['source']})")
     return FigureResult(**base, verdict=verdict, reason=words)
 
@@ -141,7 +141,7 @@ def _value(figure: Figure) -> Decimal | bool | None:
     return figure.comparable()
 
 
-def _show(value) -> str:
+def show_value(value) -> str:
     from ntm.vnformat import format_number
 
     if isinstance(value, bool):
@@ -196,7 +196,7 @@ def _unverifiable(catalog, results) -> tuple[tuple[str, ...], dict[str, str] | N
     if catalog.listing.indicators != "unknown":
         return (), None
     codes = tuple(r.code for r in results if not r.listed and r.declared in (Status.MET, Status.NOT_MET))
-    return (codes, _say(*unlisted_reason(catalog))) if codes else ((), None)
+    return (codes, say(*unlisted_reason(catalog))) if codes else ((), None)
 
 
 def _criterion(criterion, assessment: Assessment, catalog, ctx: Context, implied: bool) -> CriterionResult:
@@ -267,7 +267,7 @@ def _criterion_reason(declared, computed: Verdict, figures, unlisted_in=None) ->
         from ntm.catalog import unlisted_reason
 
         vi, en = unlisted_reason(unlisted_in)
-        return _say(f"{said[0]}; không kiểm chứng được: {vi}", f"{said[1]}; cannot verify: {en}")
+        return say(f"{said[0]}; không kiểm chứng được: {vi}", f"{said[1]}; cannot verify: {en}")
     found = {
         Verdict.MET: ("mọi chỉ tiêu đều được kiểm chứng là đạt", "every indicator verified as met"),
         Verdict.NOT_MET: ("có chỉ tiêu được kiểm chứng là không đạt", "an indicator is verified as not met"),
@@ -275,15 +275,15 @@ def _criterion_reason(declared, computed: Verdict, figures, unlisted_in=None) ->
                                 "cannot be fully verified (missing measurements or unconfirmed thresholds)"),
         Verdict.NO_DATA: ("không có số liệu đo để kiểm chứng", "no measured value to verify"),
     }[computed]
-    return _say(f"{said[0]}; {found[0]}", f"{said[1]}; {found[1]}")
+    return say(f"{said[0]}; {found[0]}", f"{said[1]}; {found[1]}")
 
 
 def _standard(catalog, met: int, total: int) -> tuple[Standard | None, dict[str, str]]:
     if total and met == total:
-        return Standard(catalog.tier), _say(
+        return Standard(catalog.tier), say(
             f"đạt {met}/{total} tiêu chí của {catalog.title}; chuẩn cao hơn không kiểm chứng được khi chưa có số liệu theo bộ tiêu chí tương ứng",
             f"{met}/{total} criteria of {catalog.title} met; higher standards cannot be verified without data under their sets")
-    return None, _say(f"mới đạt {met}/{total} tiêu chí của {catalog.title}", f"only {met}/{total} criteria of {catalog.title} met")
+    return None, say(f"mới đạt {met}/{total} tiêu chí của {catalog.title}", f"only {met}/{total} criteria of {catalog.title} met")
 
 
 def _recognised(assessment: Assessment, plan) -> tuple[Standard, ...]:

@@ -1,9 +1,11 @@
 """How unit statuses and catalogs are shown: text tables and JSON.
 
 `status_json` is the stable machine shape of `ntm status --format json`;
-`status_text` and `criteria_text` are the terminal views (rich tables when
-the output is a terminal, plain aligned text otherwise). Nothing here
-computes a verdict: it prints what `ntm.status` and `ntm.catalog` returned.
+`status_text` (with `area_text` for districts and provinces) and
+`criteria_text` are the terminal views; the criteria table is a rich table,
+wrapped to the terminal's width on a terminal and one line per row
+otherwise. Nothing here computes a verdict: it prints what `ntm.status`,
+`ntm.area_status` and `ntm.catalog` returned.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def _plain(value):
 
 def status_dict(status, unit_info=None) -> dict:
     return {
+        "kind": "unit",
         "unit": status.unit,
         "criteria_set": status.criteria_set,
         "year": status.year,
@@ -54,6 +57,19 @@ def status_dict(status, unit_info=None) -> dict:
             for c in status.criteria
         ],
         "targets": [_figure_dict(f) for f in status.targets],
+        "unverifiable": list(status.unverifiable),
+        "unverifiable_reason": status.unverifiable_reason,
+    }
+
+
+def area_dict(area) -> dict:
+    """The machine shape of a district's or province's status."""
+    return {
+        "kind": "area", "unit": area.unit, "level": area.level, "criteria_set": area.criteria_set,
+        "year": area.year, "recognised": [_plain(s) for s in area.recognised],
+        "conditions": [{"id": c.id, "name": c.name, "verdict": _plain(c.verdict), "value": _plain(c.value),
+                        "threshold": c.threshold, "source": c.source, "reason": c.reason} for c in area.conditions],
+        "goals": list(area.goals), "lacks": list(area.lacks),
     }
 
 
@@ -62,15 +78,51 @@ def _figure_dict(f) -> dict:
             "threshold": f.threshold, "source": f.source, "confidence": f.confidence, "reason": f.reason}
 
 
-def status_json(statuses, units) -> str:
-    return json.dumps([status_dict(s, u) for s, u in zip(statuses, units)], ensure_ascii=False, indent=2)
+def status_json(statuses, units, area=None, empty=None) -> str:
+    """A list: the area status first (district, province), then one entry per assessment; when
+    there is nothing, one entry of kind "none" with the message saying why."""
+    items = ([area_dict(area)] if area else []) + [status_dict(s, u) for s, u in zip(statuses, units)]
+    if empty and not items:
+        items = [{"kind": "none", "message": empty}]
+    return json.dumps(items, ensure_ascii=False, indent=2)
 
 
-def status_text(statuses, units, lang: str) -> str:
-    blocks = []
+def status_text(statuses, units, lang: str, area=None, empty=None) -> str:
+    blocks = [area_text(area, lang)] if area else []
     for status, unit in zip(statuses, units):
         blocks.append(_status_block(status, unit, lang))
+    if not blocks and empty:
+        blocks.append(empty[lang])
     return "\n\n".join(blocks)
+
+
+def area_text(area, lang: str) -> str:
+    """A district's or province's status: its set, recognitions, conditions, goals and gaps."""
+    vi = lang == "vi"
+    title = area.catalog_title or ("chưa có bộ tiêu chí" if vi else "no criteria set")
+    lines = [f"{area.unit} — {title} ({area.year})"]
+    if area.recognised:
+        names = ", ".join(standard_label(s, lang) for s in area.recognised)
+        lines.append(("Đã được công nhận: " if vi else "Recognised: ") + names)
+    if area.conditions:
+        counts = _verdict_counts([c.verdict for c in area.conditions], lang)
+        lines.append(("Điều kiện: " if vi else "Conditions: ") + counts)
+        for c in area.conditions:
+            verdict = "" if getattr(c.verdict, "value", c.verdict) == "no_data" else f"{_word(c.verdict, lang)} — "
+            lines.append(f"  - {c.name}: {verdict}{c.reason[lang]}")
+    if area.goals:
+        lines.append("Mục tiêu của kế hoạch:" if vi else "Goals of the plan:")
+        lines += [f"  - {g[lang]}" for g in area.goals]
+    if area.lacks:
+        lines.append("Còn thiếu:" if vi else "Missing:")
+        lines += [f"  - {item[lang]}" for item in area.lacks]
+    return "\n".join(lines)
+
+
+def _verdict_counts(verdicts, lang: str) -> str:
+    order = ("met", "not_met", "cannot_verify", "no_data")
+    found = [getattr(v, "value", v) for v in verdicts]
+    return ", ".join(f"{found.count(key)} {VERDICT_WORDS[lang][key]}" for key in order if key in found)
 
 
 def _status_block(status, unit, lang: str) -> str:
@@ -92,6 +144,10 @@ def _status_block(status, unit, lang: str) -> str:
             lines.append(f"       {f.indicator} {f.label or ''}: {f.reason[lang]}")
     for f in status.targets:
         lines.append(("  Mục tiêu " if vi else "  Target ") + f"{f.indicator} {f.label or ''}: {f.reason[lang]}")
+    if status.unverifiable:
+        codes = ", ".join(status.unverifiable)
+        lines.append((f"  Không kiểm chứng được tiêu chí {codes}: " if vi else f"  Cannot verify criteria {codes}: ")
+                     + status.unverifiable_reason[lang])
     return "\n".join(lines)
 
 
