@@ -6,8 +6,9 @@ resolution of province overlays (`extends:` a base set, tightening or filling
 its thresholds while each overridden value keeps the overlay's legal source),
 the threshold lookup by indicator code, region or commune group and year
 (`threshold()`, which says whether a value is known and, when it is not, why),
-and the plain rows behind a criteria table (`catalog_rows()`); the lint of
-catalog files lives in `ntm.catalog_lint`. Every number is a `Decimal`: catalog files
+and overlays that add the indicators a base set does not list; the rows of a
+criteria table live in `ntm.catalog_table`, the lint of catalog files in
+`ntm.catalog_lint`. Every number is a `Decimal`: catalog files
 write thresholds as quoted strings ("80", "1.10") or integers; a float is
 refused because YAML 1.1 would already have rounded it (`17.10` -> 17.1).
 Every fact carries a confidence tag (C confirmed, S seen in a seed plan,
@@ -965,48 +966,3 @@ def _relative_reason(spec: ThresholdSpec, other: Threshold) -> tuple[str, str]:
     if other.reason:
         vi, en = f"{vi}; {other.reason}", f"{en}; {other.reason_en}"
     return vi, en
-
-
-# ---------------------------------------------------------------------------
-# Rows for a criteria table
-# ---------------------------------------------------------------------------
-
-
-def catalog_rows(
-    catalog: Catalog, region: str | None = None, group: str | None = None, year: int | None = None
-) -> list[dict]:
-    """Plain rows (criterion, indicator, name, unit, threshold text, source, confidence) for `ntm criteria`."""
-    rows = [_prerequisite_row(catalog, p) for p in catalog.requires]
-    for crit in catalog.criteria:
-        rows += [_indicator_row(catalog, crit, i, region, group, year) for i in crit.indicators]
-        if not crit.indicators:
-            rows.append(_empty_criterion_row(catalog, crit))
-    rows += [_indicator_row(catalog, None, c, region, group, year) for c in catalog.conditions]
-    return rows
-
-
-def _row(criterion, criterion_name, indicator, name, unit, text, known, source, confidence, ref, reason=None) -> dict:
-    return {
-        "criterion": criterion, "criterion_name": criterion_name, "indicator": indicator, "name": name,
-        "unit": unit, "threshold": text, "known": known, "source": source, "confidence": confidence,
-        "ref": ref, "reason": reason,
-    }
-
-
-def _indicator_row(catalog, crit, req, region, group, year) -> dict:
-    code = req.code if isinstance(req, Indicator) else req.id
-    found = threshold(catalog, code, region=region, group=group, year=year)
-    return _row(crit.code if crit else None, crit.name if crit else None, code, req.name, req.unit,
-                found.text(), found.known, found.source.label(), found.confidence, found.ref, found.reason)
-
-
-def _empty_criterion_row(catalog: Catalog, crit: Criterion) -> dict:
-    count = crit.indicator_count.value if crit.indicator_count else None
-    name = f"({count} chỉ tiêu, chưa rõ nội dung)" if count else "(các chỉ tiêu chưa rõ)"
-    return _row(crit.code, crit.name, None, name, "", "chưa rõ", False,
-                catalog.source.label(), crit.confidence, crit.ref, "danh sách chỉ tiêu của tiêu chí này chưa rõ")
-
-
-def _prerequisite_row(catalog: Catalog, pre: Prerequisite) -> dict:
-    return _row(None, None, None, f"Đã đạt chuẩn theo bộ {pre.catalog}", "", "đạt", pre.confidence in KNOWN_CONFIDENCE,
-                catalog.source.label(), pre.confidence, pre.ref)

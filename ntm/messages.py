@@ -54,6 +54,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "U005": {"vi": "--changed cần git, nhưng không tìm thấy lệnh git", "en": "--changed needs git, which is not installed"},
     "U006": {"vi": "--changed: git báo lỗi: {detail}", "en": "--changed: git failed: {detail}"},
     "U007": {"vi": "--changed: không có mốc git '{base}'", "en": "--changed: unknown git revision '{base}'"},
+    # Criteria and catalogs (C): what `ntm criteria` cannot answer (C101-C117 are catalog lint, ntm.catalog_lint)
+    "C120": {"vi": "Không có bộ tiêu chí '{set}' (có: {known})", "en": "No criteria set '{set}' (available: {known})"},
+    "C121": {"vi": "Vùng '{value}' không có trong bộ {set} (có: {known})",
+             "en": "Region '{value}' is not one of {set} (available: {known})"},
+    "C122": {"vi": "Nhóm xã '{value}' không có trong bộ {set} (có: {known})",
+             "en": "Commune group '{value}' is not one of {set} (available: {known})"},
+    "C123": {"vi": "Bộ {set} không chia ngưỡng theo {dim} nên {option} không có tác dụng; {hint}",
+             "en": "{set} does not vary its thresholds by {dim}, so {option} has no effect; {hint}"},
+    "C124": {"vi": "Năm {year} nằm ngoài giai đoạn {period} của bộ {set}{hint}",
+             "en": "{year} is outside the period {period} of {set}{hint}"},
+    "C125": {"vi": "Tệp bộ tiêu chí {set} không đọc được: {detail}", "en": "The criteria file {set} cannot be read: {detail}"},
     # Schema (S)
     "S000": {"vi": "Giá trị không hợp lệ tại '{field}' ({type})", "en": "Invalid value at '{field}' ({type})"},
     "S001": {"vi": "Thiếu trường bắt buộc '{field}'", "en": "Missing required field '{field}'"},

@@ -151,10 +151,112 @@ def _status_block(status, unit, lang: str) -> str:
     return "\n".join(lines)
 
 
-def criteria_text(rows: list[dict], lang: str) -> str:
-    header = ("tiêu chí", "chỉ tiêu", "tên", "ngưỡng", "nguồn", "độ tin cậy") if lang == "vi" else (
-        "criterion", "indicator", "name", "threshold", "source", "confidence")
-    lines = [" | ".join(header)]
+CRITERIA_HEADERS = {
+    "vi": ("Mã", "Tên tiêu chí, chỉ tiêu", "Áp dụng cho", "Ngưỡng", "Tin cậy", "Nguồn (nếu khác)"),
+    "en": ("Code", "Criterion, indicator", "Applies to", "Threshold", "Confidence", "Source (if different)"),
+}
+FILE_WIDTH = 1000
+NAME_WIDTH = 72
+
+
+def criteria_text(rows: list[dict], header: dict, lang: str, *, fit_terminal: bool = False, color: bool = False) -> str:
+    """The criteria table: a heading (set, source, overlays, the query), then one line per criterion,
+    indicator and open cell, in aligned columns (wrapped to the terminal's width on a terminal)."""
+    import io
+    import shutil
+
+    from rich.console import Console
+
+    width = shutil.get_terminal_size((120, 40)).columns if fit_terminal else FILE_WIDTH
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False,
+                      emoji=False, soft_wrap=False, color_system="standard" if color else None)
+    for line in _criteria_heading(header, lang):
+        console.print(_rich_text(line))
+    console.print(_criteria_table(rows, header, lang))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()).rstrip("\n")
+
+
+def _criteria_heading(header: dict, lang: str) -> list[str]:
+    vi = lang == "vi"
+    lines = [f"{header['title']} ({header['id']}, {header['period']})",
+             ("Nguồn: " if vi else "Source: ") + header["source"]]
+    for layer in header["layers"]:
+        lines.append(("Lớp bổ sung: " if vi else "Overlay: ") + layer)
+    lines.append(("Áp dụng cho: " if vi else "Applies to: ") + _query_words(header, vi))
+    return lines
+
+
+def _query_words(header: dict, vi: bool) -> str:
+    parts = []
+    if header["region"]:
+        parts.append(f"{'vùng' if vi else 'region'} {header['region']['name']} ({header['region']['abbr']})")
+    elif header["partition"] == "region":
+        parts.append("mọi vùng (--region để chọn một vùng)" if vi else "every region (--region picks one)")
+    if header["group"]:
+        parts.append(header["group"]["name"].lower() if vi else f"group {header['group']['id']}")
+    elif header["partition"] == "group":
+        parts.append("mọi nhóm xã (--group để chọn một nhóm)" if vi else "every commune group (--group picks one)")
+    if header["year"]:
+        parts.append(f"{'năm' if vi else 'year'} {header['year']}")
+    else:
+        parts.append("mọi năm của giai đoạn (--year để chọn một năm)" if vi else "every year of the period (--year picks one)")
+    return "; ".join(parts)
+
+
+def _criteria_table(rows: list[dict], header: dict, lang: str):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
+    for number, title in enumerate(CRITERIA_HEADERS[lang]):
+        # Names wrap at word boundaries (never cut); the other columns keep their width.
+        table.add_column(title, overflow="fold", max_width=NAME_WIDTH if number == 1 else None)
+    criterion = None
     for row in rows:
-        lines.append(" | ".join(str(row.get(k, "") or "") for k in ("criterion", "indicator", "name", "threshold", "source", "confidence")))
-    return "\n".join(lines)
+        if row["criterion"] and row["criterion"] != criterion:
+            criterion = row["criterion"]
+            table.add_row(_rich_text(criterion, "bold"), _rich_text(row["criterion_name"], "bold"), "", "", "", "")
+        for cells in _criteria_lines(row, header, lang):
+            table.add_row(*[_rich_text(c) for c in cells])
+    return table
+
+
+def _criteria_lines(row: dict, header: dict, lang: str) -> list[tuple[str, ...]]:
+    """The row itself, then one line per known open cell and one for the unknown rest."""
+    source = "" if row["source"] == header["source"] else row["source"]
+    applies = ", ".join(p for p in (_applies(row["applies"], header, lang),
+                                     _varies(row["varies_by"], lang) if row["cells"] else "") if p)
+    threshold = row["threshold"]
+    if row["cells"]:
+        threshold = "" if any(c["known"] for c in row["cells"]) else _word("unknown", lang)
+    name = row["name"] if row["kind"] != "basis" else (("Căn cứ: " if lang == "vi" else "Basis: ") + row["name"])
+    lines = [(row["indicator"] or "", name, applies, threshold, row["confidence"], source)]
+    known = [c for c in row["cells"] if c["known"]]
+    for cell in known:
+        cell_source = "" if cell["source"] == header["source"] else cell["source"]
+        lines.append(("", "", _applies(cell, header, lang), cell["threshold"], cell["confidence"], cell_source))
+    rest = len(row["cells"]) - len(known)
+    if known and rest:
+        other = f"các ô khác ({rest})" if lang == "vi" else f"other cells ({rest})"
+        lines.append(("", "", other, _word("unknown", lang), "?", ""))
+    return lines
+
+
+def _applies(values: dict, header: dict, lang: str) -> str:
+    parts = [header["zones"].get(values[d], values[d]) for d in ("region", "group") if values.get(d)]
+    if values.get("year"):
+        parts.append(str(values["year"]))
+    return ", ".join(parts)
+
+
+def _varies(dims: list[str], lang: str) -> str:
+    words = {"vi": {"region": "vùng", "group": "nhóm xã", "year": "năm"},
+             "en": {"region": "region", "group": "group", "year": "year"}}[lang]
+    return ("theo " if lang == "vi" else "by ") + ", ".join(words[d] for d in dims)
+
+
+def _rich_text(content: str, style: str = ""):
+    from rich.text import Text
+
+    return Text(content or "", style=style)

@@ -14,12 +14,12 @@ from ntm.catalog import (
     Catalog,
     CatalogError,
     available_catalogs,
-    catalog_rows,
     load_catalog,
     load_catalog_file,
     threshold,
 )
 from ntm.catalog_lint import lint_catalog
+from ntm.catalog_table import catalog_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG_DIR = ROOT / "ntm" / "catalogs"
@@ -292,11 +292,14 @@ def test_catalog_rows():
     assert row["source"] == "Quyết định 318/QĐ-TTg ngày 08/3/2022, Phụ lục I (M)"
     assert len(rows) == 54
     assert set(rows[0]) == {
-        "criterion", "criterion_name", "indicator", "name", "unit", "threshold", "known",
-        "source", "confidence", "ref", "reason",
+        "kind", "criterion", "criterion_name", "indicator", "name", "unit", "threshold", "known",
+        "source", "confidence", "ref", "reason", "applies", "varies_by", "cells",
     }
+    income = next(r for r in rows if r["indicator"] == "10")
+    assert (income["applies"], income["cells"]) == ({"region": "DBSH", "year": 2024}, [])
     empty = catalog_rows(load_catalog("xa-ntm-2026-2030"), group="nhom-1")
-    assert len(empty) == 10 and all(r["threshold"] == "chưa rõ" for r in empty)
+    assert [r["kind"] for r in empty].count("criterion") == 10
+    assert all(r["threshold"] == "chưa rõ" for r in empty if r["kind"] == "criterion")
 
 
 # -- overlays ----------------------------------------------------------------
