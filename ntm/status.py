@@ -146,7 +146,7 @@ def show_value(value) -> str:
 
     if isinstance(value, bool):
         return "có" if value else "không"
-    return format_number(value.normalize() if value == value.to_integral() else round(value, 2))
+    return format_number(value.normalize() if value == value.to_integral() else round(value, 2).normalize())
 
 
 def combine(verdicts: list[Verdict], complete: bool) -> Verdict:

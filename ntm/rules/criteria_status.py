@@ -71,8 +71,8 @@ def _figure(base, figure, declared):
     path = base + ("indicators", figure.indicator, figure.kind, figure.index)
     if figure.verdict is Verdict.NOT_MET and declared is Status.MET:
         yield Finding(path, _what(
-            f"Tiêu chí khai báo đạt nhưng chỉ tiêu {figure.indicator} {_label(figure)}không đạt: {figure.reason['vi']}",
-            f"The criterion is declared met but indicator {figure.indicator} {_label(figure)}is not: {figure.reason['en']}"))
+            f"Tiêu chí khai báo đạt nhưng chỉ tiêu {figure.indicator} {_label(figure)}{figure.reason['vi']}",
+            f"The criterion is declared met but indicator {figure.indicator} {_label(figure)}is {figure.reason['en']}"))
     elif figure.verdict is Verdict.CANNOT_VERIFY:
         yield Finding(path, _what(f"Chỉ tiêu {figure.indicator} {_label(figure)}— {figure.reason['vi']}",
                                   f"Indicator {figure.indicator} {_label(figure)}— {figure.reason['en']}"), severity=Severity.INFO)
