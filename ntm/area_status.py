@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ntm.model.vocab import STANDARD_ORDER, Standard
-from ntm.status import Verdict, say, show_value
+from ntm.status import FigureResult, Verdict, say, show_value
 
 # What a share counts, by the standard's family: (Vietnamese noun, English noun).
 _NOUNS = {
@@ -27,19 +27,6 @@ _NOUNS = {
 
 
 @dataclass(frozen=True)
-class ConditionResult:
-    """One condition of the set, its value counted from the plan (or why there is none)."""
-
-    id: str
-    name: str
-    verdict: Verdict
-    value: Decimal | None
-    threshold: str | None
-    source: str | None
-    reason: dict[str, str]
-
-
-@dataclass(frozen=True)
 class AreaStatus:
     """A district or province under its set at a year: conditions, recognitions, goals, gaps."""
 
@@ -48,7 +35,7 @@ class AreaStatus:
     criteria_set: str | None
     catalog_title: str | None
     year: int
-    conditions: tuple[ConditionResult, ...]
+    conditions: tuple[FigureResult, ...]  # one per condition: indicator = its id, label = its name
     recognised: tuple[Standard, ...]
     goals: tuple[dict[str, str], ...]
     lacks: tuple[dict[str, str], ...]
@@ -77,25 +64,26 @@ def evaluate_area(plan, catalog, year: int, has_own_assessment: bool) -> AreaSta
 # ----- conditions ----------------------------------------------------------------------
 
 
-def _condition(plan, catalog, condition, year: int) -> ConditionResult:
+def _condition(plan, catalog, condition, year: int) -> FigureResult:
     from ntm.catalog import threshold
 
     limit = threshold(catalog, condition.id)
-    base = dict(id=condition.id, name=condition.name, threshold=limit.text(), source=limit.source.short())
+    base = dict(indicator=condition.id, kind="condition", index=0, label=condition.name, threshold=limit.text(),
+                source=limit.source.short(), confidence=limit.confidence)
     if condition.share_of is None:
-        return ConditionResult(**base, verdict=Verdict.NO_DATA, value=None,
-                               reason=say("kế hoạch không có số liệu", "the plan has no value for it"))
+        return FigureResult(**base, verdict=Verdict.NO_DATA, value=None,
+                            reason=say("kế hoạch không có số liệu", "the plan has no value for it"))
     share = _Share(plan, Standard(condition.share_of), year)
     value, words = share.value(), share.words()
     if value is None:
         verdict = Verdict.NO_DATA if share.empty() else Verdict.CANNOT_VERIFY
-        return ConditionResult(**base, verdict=verdict, value=None, reason=words)
+        return FigureResult(**base, verdict=verdict, value=None, reason=words)
     if not limit.known:
-        return ConditionResult(**base, verdict=Verdict.CANNOT_VERIFY, value=value, reason=say(
+        return FigureResult(**base, verdict=Verdict.CANNOT_VERIFY, value=value, reason=say(
             f"{words['vi']}; không kiểm chứng được: {limit.reason}", f"{words['en']}; cannot verify: {limit.reason_en}"))
     met = limit.satisfied_by(value)
     verdict = Verdict.MET if met else Verdict.NOT_MET
-    return ConditionResult(**base, verdict=verdict, value=value, reason=say(
+    return FigureResult(**base, verdict=verdict, value=value, reason=say(
         f"{words['vi']} {limit.text()} ({base['source']})", f"{words['en']} {limit.text()} ({base['source']})"))
 
 
@@ -194,7 +182,7 @@ def _lacks(plan, catalog, year: int, conditions, has_own_assessment: bool):
         name = STANDARD_LABELS[catalog.tier]
         yield say(f"kế hoạch không có đánh giá {count} tiêu chí {name[0]} (mục assessments)",
                    f"the plan has no assessment of the {count} criteria of an {name[1]} (assessments)")
-    empty = [c.id for c in conditions if c.verdict is Verdict.NO_DATA]
+    empty = [c.indicator for c in conditions if c.verdict is Verdict.NO_DATA]
     if empty:
         yield say(f"không có số liệu cho {len(empty)}/{len(conditions)} điều kiện của {catalog.source.short()}",
                    f"no value for {len(empty)}/{len(conditions)} conditions of {catalog.source.short()}")

@@ -67,8 +67,9 @@ def area_dict(area) -> dict:
     return {
         "kind": "area", "unit": area.unit, "level": area.level, "criteria_set": area.criteria_set,
         "year": area.year, "recognised": [_plain(s) for s in area.recognised],
-        "conditions": [{"id": c.id, "name": c.name, "verdict": _plain(c.verdict), "value": _plain(c.value),
-                        "threshold": c.threshold, "source": c.source, "reason": c.reason} for c in area.conditions],
+        "conditions": [{"id": c.indicator, "name": c.label, "verdict": _plain(c.verdict), "value": _plain(c.value),
+                        "threshold": c.threshold, "source": c.source, "confidence": c.confidence, "reason": c.reason}
+                       for c in area.conditions],
         "goals": list(area.goals), "lacks": list(area.lacks),
     }
 
@@ -109,7 +110,7 @@ def area_text(area, lang: str) -> str:
         lines.append(("Điều kiện: " if vi else "Conditions: ") + counts)
         for c in area.conditions:
             verdict = "" if getattr(c.verdict, "value", c.verdict) == "no_data" else f"{_word(c.verdict, lang)} — "
-            lines.append(f"  - {c.name}: {verdict}{c.reason[lang]}")
+            lines.append(f"  - {c.label}: {verdict}{c.reason[lang]}")
     if area.goals:
         lines.append("Mục tiêu của kế hoạch:" if vi else "Goals of the plan:")
         lines += [f"  - {g[lang]}" for g in area.goals]
@@ -238,7 +239,7 @@ def _criteria_lines(row: dict, header: dict, lang: str) -> list[tuple[str, ...]]
         lines.append(("", "", _applies(cell, header, lang), cell["threshold"], cell["confidence"], cell_source))
     rest = len(row["cells"]) - len(known)
     if known and rest:
-        other = f"các ô khác ({rest})" if lang == "vi" else f"other cells ({rest})"
+        other = f"{rest} trường hợp khác" if lang == "vi" else f"{rest} other cases"
         lines.append(("", "", other, _word("unknown", lang), "?", ""))
     return lines
 

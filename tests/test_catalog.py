@@ -737,3 +737,12 @@ def test_the_shipped_example_overlay_is_clean_and_marked_as_an_example():
     assert "vi-du-chi-tieu-51-2025" not in available_catalogs()  # never picked up as a real set
     assert threshold(catalog, "3.1", group="nhom-1", year=2027).text() == "≥ 80 triệu đồng/người/năm"
     assert threshold(catalog, "2.1", group="nhom-3").known is False
+
+
+def test_an_overlay_cannot_call_a_list_of_3_of_the_47_indicators_complete(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "indicators:\n  - criterion:", "listing: {criteria: complete, indicators: complete}\nindicators:\n  - criterion:", 1)
+    problems = lint_text(tmp_path, text, "vi-du-chi-tieu-51-2025.yaml")
+    assert codes(problems) == ["C110"]
+    assert problems[0].message == ("Số chỉ tiêu / indicators ghi nhận (3) khác số văn bản nêu (47) "
+                                   "mà danh sách lại ghi là đầy đủ")

@@ -185,10 +185,10 @@ def area(path, year=None):
 def test_tan_yen_gets_its_district_status_from_its_recognitions_and_phasing():
     found = area(PLANS / "bac-giang" / "tan-yen.yaml")
     assert (found.criteria_set, found.year, found.recognised) == ("huyen-ntm-2021-2025", 2025, (Standard.HUYEN_NTM,))
-    verdicts = {c.id: c.verdict for c in found.conditions}
+    verdicts = {c.indicator: c.verdict for c in found.conditions}
     assert verdicts == {"xa-dat-chuan": Verdict.MET, "xa-nang-cao": Verdict.CANNOT_VERIFY,
                         "thi-tran-van-minh": Verdict.NO_DATA, "hai-long": Verdict.NO_DATA, "hai-long-moi-xa": Verdict.NO_DATA}
-    nang_cao = next(c for c in found.conditions if c.id == "xa-nang-cao")
+    nang_cao = next(c for c in found.conditions if c.indicator == "xa-nang-cao")
     assert nang_cao.reason["vi"] == ("12 xã đạt chuẩn xã nông thôn mới nâng cao trở lên đến năm 2025 (0 đã công nhận, "
                                      "12 theo lộ trình), nhưng kế hoạch không ghi tổng số xã nên không tính được tỷ lệ")
     assert [item["vi"] for item in found.lacks] == [
@@ -197,7 +197,7 @@ def test_tan_yen_gets_its_district_status_from_its_recognitions_and_phasing():
     ]
     # By 2022 the phasing names 5 communes at nâng cao (Hợp Đức, Phúc Hòa; Phúc Sơn, Ngọc Châu, Quế Nham).
     assert "5 xã đạt chuẩn" in next(c for c in area(PLANS / "bac-giang" / "tan-yen.yaml", 2022).conditions
-                                    if c.id == "xa-nang-cao").reason["vi"]
+                                    if c.indicator == "xa-nang-cao").reason["vi"]
 
 
 def test_a_stated_total_gives_the_share(tmp_path):
@@ -205,7 +205,7 @@ def test_a_stated_total_gives_the_share(tmp_path):
         "    what: xã đạt chuẩn Bộ tiêu chí xã nông thôn mới nâng cao\n    count: 11\n",
         "    what: xã đạt chuẩn Bộ tiêu chí xã nông thôn mới nâng cao\n    count: 11\n    of: 24\n")
     (tmp_path / "tan-yen.yaml").write_text(text, encoding="utf-8")
-    nang_cao = next(c for c in area(tmp_path / "tan-yen.yaml").conditions if c.id == "xa-nang-cao")
+    nang_cao = next(c for c in area(tmp_path / "tan-yen.yaml").conditions if c.indicator == "xa-nang-cao")
     assert (nang_cao.verdict, nang_cao.value) == (Verdict.MET, Decimal("50.0"))
     assert nang_cao.reason["vi"].endswith("/ 24 xã = 50% ≥ 10% (Quyết định 320/QĐ-TTg)")
 
