@@ -152,7 +152,9 @@ def criteria(
         _emit("\n".join(available_catalogs()), None)
         return
     catalog = _criteria_set(set_id)
-    for code, params in check_query(catalog, region, group, year)[:1]:
+    problems = check_query(catalog, region, group, year)
+    if problems:
+        code, params = problems[0]
         _usage_code(code, **params)
     rows = catalog_rows(catalog, region=region, group=group, year=year)
     if format == "json":

@@ -112,7 +112,7 @@ def evaluate_figure(catalog, code: str, figure: Figure, ctx: Context, kind: str,
     except (KeyError, ValueError, LookupError):
         return FigureResult(code, kind, index, figure.label, value, Verdict.CANNOT_VERIFY, None, None, None,
                             say(f"chỉ tiêu {code} không có trong bộ tiêu chí {catalog.id}",
-                                 f"indicator {code} is not in the criteria set {catalog.id}"))
+                                f"indicator {code} is not in the criteria set {catalog.id}"))
     base = dict(indicator=code, kind=kind, index=index, label=figure.label, value=value,
                 threshold=limit.text(), source=limit.source.short() if limit.source else None,
                 confidence=limit.confidence)
@@ -124,7 +124,7 @@ def evaluate_figure(catalog, code: str, figure: Figure, ctx: Context, kind: str,
     verdict = _compare(limit, value, figure)
     shown = f"{show_value(value)}{'%' if limit.unit == '%' else ''} {limit.text()}"
     words = say(f"{'đạt' if verdict is Verdict.MET else 'không đạt'}: {shown} ({base['source']})",
-                 f"{'met' if verdict is Verdict.MET else 'not met'}: {shown} ({base['source']})")
+                f"{'met' if verdict is Verdict.MET else 'not met'}: {shown} ({base['source']})")
     return FigureResult(**base, verdict=verdict, reason=words)
 
 
