@@ -165,26 +165,29 @@ def schema(
 
 @app.command()
 def criteria(
-    set_id: str = typer.Option("xa-ntm-2021-2025", "--set", help="Bộ tiêu chí (ntm criteria --list để xem các bộ)."),
+    set_id: str = typer.Option("xa-ntm-2021-2025", "--set", help="Bộ tiêu chí (ntm criteria --list để xem các bộ) hoặc đường dẫn tệp .yaml."),
     region: Optional[str] = typer.Option(None, "--region", help="Vùng: TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL."),
     group: Optional[str] = typer.Option(None, "--group", help="Nhóm xã (bộ 2026-2030): nhom-1, nhom-2, nhom-3."),
     year: Optional[int] = typer.Option(None, "--year", help="Năm (ngưỡng thu nhập thay đổi theo năm)."),
     list_sets: bool = typer.Option(False, "--list", help="Liệt kê các bộ tiêu chí có sẵn."),
     format: str = _format_option("text", "text", "json"),
 ) -> None:
-    """Xem bộ tiêu chí: mã, tên, ngưỡng, nguồn, độ tin cậy.
+    """Xem bộ tiêu chí: mã, tên, ngưỡng theo vùng, nhóm xã và năm, nguồn, độ tin cậy.
 
-    Ví dụ: ntm criteria --set xa-ntm-2021-2025 --region TDMNPB --year 2024
+    Ví dụ: ntm criteria --set xa-ntm-2016-2020 --region TDMNPB --year 2020
     """
-    from ntm.catalog import CatalogError, available_catalogs, catalog_rows, load_catalog
+    from ntm.catalog import available_catalogs
+    from ntm.catalog_table import catalog_header, catalog_rows, check_query
 
     if list_sets:
         _emit("\n".join(available_catalogs()), None)
         return
-    try:
-        rows = catalog_rows(load_catalog(set_id), region=region, group=group, year=year)
-    except (CatalogError, ValueError, KeyError) as exc:
-        _usage(str(exc))
+    catalog = _criteria_set(set_id)
+    problems = check_query(catalog, region, group, year)
+    if problems:
+        code, params = problems[0]
+        _usage_code(code, **params)
+    rows = catalog_rows(catalog, region=region, group=group, year=year)
     if format == "json":
         from ntm.jsonshape import json_document
 
@@ -193,7 +196,29 @@ def criteria(
     else:
         from ntm.status_view import criteria_text
 
-        _emit(criteria_text(rows, STATE["lang"]), None)
+        header = catalog_header(catalog, region, group, year)
+        terminal = sys.stdout.isatty()
+        _emit(criteria_text(rows, header, STATE["lang"], fit_terminal=terminal,
+                            color=terminal and not os.environ.get("NO_COLOR")), None)
+
+
+def _criteria_set(set_id: str):
+    """A shipped set by id, or a catalog or overlay file by path (a repository's catalogs/…yaml)."""
+    from ntm.catalog import CatalogError, available_catalogs, load_catalog, load_catalog_file
+
+    path = Path(set_id)
+    try:
+        if set_id.endswith(".yaml") and path.is_file():
+            return load_catalog_file(path)
+        if set_id in available_catalogs():
+            return load_catalog(set_id)
+    except CatalogError as exc:
+        from ntm.catalog_lint import lint_catalog
+
+        problems = lint_catalog(path) if path.is_file() else []
+        detail = (problems[0].message if STATE["lang"] == "vi" else problems[0].message_en) if problems else str(exc)
+        _usage_code("C125", set=set_id, detail=detail.splitlines()[0])
+    _usage_code("C120", set=set_id, known=", ".join(available_catalogs()))
 
 
 @app.command()
@@ -207,21 +232,26 @@ def status(
 
     Ví dụ: ntm status hung-my --format json
     """
-    from ntm.criteria import plan_status
+    from ntm.criteria import plan_area_status, plan_status, why_no_status
     from ntm.status_view import status_text
 
     loaded = _load_one(ref, plans)
     statuses = [s for s in plan_status(loaded.plan, loaded.file) if year is None or s.year == year]
     units = [_official_unit(loaded.plan, s) for s in statuses]
-    text = _status_json(statuses, units) if format == "json" else status_text(statuses, units, STATE["lang"])
+    area = plan_area_status(loaded.plan, loaded.file, year, statuses)
+    empty = why_no_status(loaded.plan, year, statuses)
+    if format == "json":
+        text = _status_json(statuses, units, area, empty)
+    else:
+        text = status_text(statuses, units, STATE["lang"], area, empty)
     _emit(text, None)
 
 
-def _status_json(statuses, units) -> str:
+def _status_json(statuses, units, area, empty) -> str:
     from ntm.jsonshape import json_document
-    from ntm.status_view import status_dict
+    from ntm.status_view import status_items
 
-    return json_document("ntm-status", {"statuses": [status_dict(s, u) for s, u in zip(statuses, units)]})
+    return json_document("ntm-status", {"statuses": status_items(statuses, units, area, empty)})
 
 
 @app.command()

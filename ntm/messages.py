@@ -76,6 +76,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "X003": {"vi": "lỗi đọc/ghi: {reason} ({file})", "en": "read/write error: {reason} ({file})"},
     "X004": {"vi": "lỗi nội bộ không mong muốn; chi tiết đã ghi vào {log}. Hãy gửi tệp này cho nhóm phát triển.",
              "en": "unexpected internal error; the details are in {log}. Please send this file to the developers."},
+    # Criteria and catalogs (C): what `ntm criteria` cannot answer (C101-C117 are catalog lint, ntm.catalog_lint)
+    "C120": {"vi": "Không có bộ tiêu chí '{set}' (có: {known})", "en": "No criteria set '{set}' (available: {known})"},
+    "C121": {"vi": "Vùng '{value}' không có trong bộ {set} (có: {known})",
+             "en": "Region '{value}' is not one of {set} (available: {known})"},
+    "C122": {"vi": "Nhóm xã '{value}' không có trong bộ {set} (có: {known})",
+             "en": "Commune group '{value}' is not one of {set} (available: {known})"},
+    "C123": {"vi": "Bộ {set} không chia ngưỡng theo {dim} nên {option} không có tác dụng; {hint}",
+             "en": "{set} does not vary its thresholds by {dim}, so {option} has no effect; {hint}"},
+    "C124": {"vi": "Năm {year} nằm ngoài giai đoạn {period} của bộ {set}{hint}",
+             "en": "{year} is outside the period {period} of {set}{hint}"},
+    "C125": {"vi": "Tệp bộ tiêu chí {set} không đọc được: {detail}", "en": "The criteria file {set} cannot be read: {detail}"},
     # Schema (S)
     "S000": {"vi": "Giá trị không hợp lệ tại '{field}' ({type})", "en": "Invalid value at '{field}' ({type})"},
     "S001": {"vi": "Thiếu trường bắt buộc '{field}'", "en": "Missing required field '{field}'"},
