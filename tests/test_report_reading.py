@@ -345,3 +345,11 @@ def test_a_commune_without_a_district_beside_one_with_is_rolled_up_not_a_crash(t
     mixed = build_report([tmp_path], 2024, jobs=1)
     assert [(r["level"], r["unit"], r["commune_plans"], r["communes_total"]) for r in rows(mixed["funding_rollup"])] == [
         ("tinh", "Tuyên Quang", 2, Decimal("11321.7")), ("huyen", "Chiêm Hóa", 1, Decimal("8321.7"))]
+
+
+def test_the_funding_chart_writes_every_amount_to_one_scale(report_2024):
+    from ntm.report.charts import funding_figure
+
+    axes = funding_figure(report_2024, "vi").axes[0]
+    assert [t.get_text() for t in axes.texts] == ["80,0", "3.494,3", "717,6", "135,0", "1.650,4", "240,0", "1.714,0",
+                                                  "245,4", "45,0"]

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ntm.report import places
 from ntm.report.build import Report
-from ntm.report.views import STANDARD_RANK
+from ntm.report.outputs import money_places
+from ntm.report.views import AMOUNT, STANDARD_RANK
 
 FONT = "DejaVu Sans"
 DPI = 120
@@ -157,8 +158,9 @@ def funding_figure(report: Report, lang: str):
     positions = range(len(frame))
     axes.barh(positions, [float(a) for a in amounts], color="#2E6DA4")
     top = float(max(amounts)) or 1.0
+    places = money_places(frame, [AMOUNT])["amount"]  # one scale for every label: 80,0 beside 45,0
     for y, amount in enumerate(amounts):
-        axes.text(float(amount) + top * 0.01, y, _number(amount), va="center")
+        axes.text(float(amount) + top * 0.01, y, _number(amount, places), va="center")
     axes.set_yticks(list(positions), [str(v) for v in frame["source_label"]])
     axes.invert_yaxis()
     axes.set_xlim(0, top * 1.2)
