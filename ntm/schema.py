@@ -47,6 +47,8 @@ FIELD_DESCRIPTIONS = {
     "declared": "Số tiêu chí đạt/chưa đạt như văn bản ghi.",
     "criteria": "Tình trạng từng tiêu chí (met, not_met, unknown).",
     "indicators": "Số liệu đo được và chỉ tiêu của từng chỉ tiêu con.",
+    "as_written": "Tên tiêu chí, chỉ tiêu như văn bản ghi.",
+    "detail": "Câu dẫn chiếu biểu chi tiết như văn bản ghi, ví dụ (Chi tiết theo Biểu 05 kèm theo).",
     "measures": "Số liệu hiện trạng.",
     "targets": "Chỉ tiêu phấn đấu.",
     "count": "Số đếm (tử số).",

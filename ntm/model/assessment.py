@@ -37,9 +37,14 @@ class CriterionStatus(Strict):
 
 
 class IndicatorStatus(Strict):
+    """An indicator's figures; `as_written` its name as the document writes it (the lead-in of its
+    tasks), `detail` the document's pointer to its detail tables ("(Chi tiết theo Biểu 05 kèm theo)")."""
+
     status: Status | None = None
+    as_written: str | None = None
     measures: list[Figure] = Field(default_factory=list)
     targets: list[Figure] = Field(default_factory=list)
+    detail: str | None = None
     note: str | None = None
 
 
