@@ -448,6 +448,8 @@ def _table_row(word_table, r: int, row, table: Table, size: float, widths: tuple
             align = "left"
         paragraph = target.paragraphs[0]
         _format_cell_paragraph(paragraph, align)
+        if row.role == "group":  # a group's heading row never ends a page without its first row
+            paragraph.paragraph_format.keep_with_next = True
         _runs(paragraph, cell.runs, None if size == SIZE["table"] else size, bold=row.role in ("header", "group", "total"))
         column += cell.span
 
