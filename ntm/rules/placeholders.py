@@ -36,7 +36,7 @@ RULE = Rule(
 def check(ctx) -> Iterator[Finding]:
     plan = ctx.plan
     for path, text in strings(plan):
-        marks = PLACEHOLDER.findall(text)
+        marks = PLACEHOLDER.findall(text) if "«" in text else None
         if marks:
             shown = ", ".join(dict.fromkeys(marks))
             yield Finding(path, {"what": {
@@ -66,13 +66,13 @@ def strings(obj: Any, path: YamlPath = ()) -> Iterator[tuple[YamlPath, str]]:
     """Every text value of a plan model with its YAML path (enumerations are not text)."""
     from pydantic import BaseModel
 
-    if isinstance(obj, enum.Enum):
-        return
     if isinstance(obj, str):
-        yield path, obj
+        if not isinstance(obj, enum.Enum):
+            yield path, obj
     elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from strings(getattr(obj, name), path + (name,))
+        for name, value in obj.__dict__.items():  # the fields, without pydantic's attribute lookups
+            if value is not None:
+                yield from strings(value, path + (name,))
     elif isinstance(obj, dict):
         for key, value in obj.items():
             yield from strings(value, path + (getattr(key, "value", key),))
