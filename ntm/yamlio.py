@@ -30,6 +30,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ntm.diagnostics import Diagnostic, Severity, YamlPath
 from ntm.text import nfc
+from ntm.written import WrittenInt, padded
 
 PLAIN = "ntm:plain"
 MAX_NODES = 50_000
@@ -356,7 +357,7 @@ def resolve_plain(text: str) -> Any:
     if _BOOL_FALSE.match(text):
         return False
     if _INT.match(text):
-        return int(text)
+        return WrittenInt(text) if padded(text) else int(text)  # `07` is 7 that prints as "07"
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):

@@ -45,8 +45,8 @@ def test_every_command_accepts_lang_quiet_and_verbose_after_its_name(name):
 def test_validate_with_lang_after_the_command_speaks_english(repo):
     result = run("validate", "plans", "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "warning R303 Task 'Xây dựng cổng chào' serves no criterion" in result.output
-    assert "Checked 4 files: 0 errors, 2 warnings, 10 notes (not shown; add --verbose to see them)." in result.output
+    assert "warning R303 Task 'Xây dựng 01 cổng chào tại Trung tâm xã' serves no criterion" in result.output
+    assert "Checked 4 files: 0 errors, 3 warnings, 10 notes (not shown; add --verbose to see them)." in result.output
 
 
 @pytest.mark.parametrize("args, env, expected", [

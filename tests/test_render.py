@@ -46,7 +46,7 @@ COMMUNE = MINIMAL_PLAN.replace(
     "document: {kind: KH, title: Kế hoạch ví dụ, date: 2024-02-22}",
     "document:\n  kind: KH\n  number: 05/KH-BCĐ\n  issuer: Ban Chỉ đạo xã Hùng Mỹ\n  place: Hùng Mỹ\n"
     "  date: 2024-02-22\n  title: Kế hoạch ví dụ\n",
-)
+) + "funding:\n  lines:\n    - {source: ngan_sach_xa, amount: 100}\n"  # a filled plan: money, not a draft
 
 
 # ---------------------------------------------------------------------------

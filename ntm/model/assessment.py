@@ -37,9 +37,16 @@ class CriterionStatus(Strict):
 
 
 class IndicatorStatus(Strict):
+    """An indicator's figures; `as_written` its name as the document writes it (the lead-in of its
+    tasks), `detail` the document's pointer to its detail tables ("(Chi tiết theo Biểu 05 kèm theo)")."""
+
     status: Status | None = Field(default=None, description="Tình trạng chỉ tiêu: đạt, chưa đạt hay chưa rõ.")
+    as_written: str | None = Field(
+        default=None, description="Tên chỉ tiêu như văn bản ghi, làm câu dẫn cho các nhiệm vụ của chỉ tiêu.")
     measures: list[Figure] = Field(default_factory=list, description="Số liệu hiện trạng của chỉ tiêu.")
     targets: list[Figure] = Field(default_factory=list, description="Mức phấn đấu của chỉ tiêu.")
+    detail: str | None = Field(
+        default=None, description="Câu dẫn chiếu biểu chi tiết như văn bản ghi, ví dụ (Chi tiết theo Biểu 05 kèm theo).")
     note: str | None = Field(default=None, description="Ghi chú về chỉ tiêu.")
 
 

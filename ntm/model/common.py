@@ -8,10 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WrapValidator, model_validator
 
 from ntm.model.schema_rules import given, merge, some_given, when_given
 from ntm.model.vocab import STANDARD_ORDER, Qualifier, Standard  # noqa: F401 - re-exported
+from ntm.written import keep_written
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 QUALIFIER_WORDS = "Cách hiểu con số như văn bản ghi (\"khoảng\", \"trên\", \"ít nhất\"…); không ghi: đúng bằng."
@@ -36,6 +37,8 @@ Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^[0-9]+(\.[0-
 Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 NonNegative = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=28)]
+# A quantity as the document writes it: `07` (sân) is the number 7 that prints as "07".
+Quantity = Annotated[NonNegative, WrapValidator(keep_written)]
 Count = Annotated[int, Field(ge=0, le=10**12)]
 
 

@@ -3,7 +3,8 @@
 A task keeps what, where, the quantity and its unit, funding sources, the
 amount and who is responsible. `parts` split a quantity that must add up
 ("1,08 km, trong đó 0,31 km … 0,77 km"); `of_which` names a subset that must
-not exceed it ("14 hộ, trong đó 06 hộ nghèo").
+not exceed it ("14 hộ, trong đó 06 hộ nghèo"). Quantities keep the digits the
+document wrote (`06`), for print only.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ntm.model.common import Code, NonNegative, Strict, Text
+from ntm.model.common import Code, Quantity, Strict, Text
 from ntm.model.funding import Money
 
 
 class TaskPart(Strict):
     label: str | None = Field(default=None, description="Tên phần, ví dụ tên tuyến đường hay tên thôn.")
     where: str | None = Field(default=None, description="Địa điểm của phần.")
-    quantity: NonNegative = Field(description="Khối lượng của phần, cùng đơn vị tính với nhiệm vụ.")
+    quantity: Quantity = Field(description="Khối lượng của phần, cùng đơn vị tính với nhiệm vụ.")
     source: str | None = Field(default=None, description="Nguồn vốn của phần, như văn bản ghi.")
 
 
@@ -31,7 +32,7 @@ class Task(Strict):
         default=None, description="Mã chỉ tiêu mà nhiệm vụ phục vụ, viết trong ngoặc kép, ví dụ \"17.8\".")
     what: Text = Field(description="Nội dung công việc.")
     where: str | None = Field(default=None, description="Địa điểm thực hiện.")
-    quantity: NonNegative | None = Field(
+    quantity: Quantity | None = Field(
         default=None, description="Khối lượng, viết bằng dấu chấm thập phân: 1,08 km ghi là 1.08.")
     unit: str | None = Field(default=None, description="Đơn vị tính của khối lượng, ví dụ km, hộ.")
     parts: list[TaskPart] = Field(

@@ -172,6 +172,7 @@ class Document:
     annexes: list[Annex] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    draft: bool = False  # not yet signable: every writer marks it DỰ THẢO
 
     def sections(self) -> list[Section]:
         """Every section, depth first, in document order."""

@@ -77,7 +77,34 @@ def build_document(plan_file: Any, templates_dir: Path | str | None = None):
     except BlockError as exc:
         return None, diagnostics + [Diagnostic("T005", Severity.ERROR, kind, params={"template": kind, "problem": str(exc)})]
     diagnostics += [_diag(plan_file, "T006", {"title": t}, Severity.WARNING) for t in document.warnings]
+    diagnostics += _letterhead_warnings(plan_file)
+    unfilled = _unfilled(plan_file)
+    if unfilled:  # not a document anyone can sign: every page says DỰ THẢO
+        document.draft = True
+        diagnostics += unfilled + [_diag(plan_file, "T013", {"count": len(unfilled)}, Severity.WARNING)]
     return document, diagnostics
+
+
+def _unfilled(plan_file: Any) -> list[Diagnostic]:
+    """R901's findings (placeholders «…», an unnamed unit, an empty annual plan): what makes a draft."""
+    from ntm.rules import PlanContext, placeholders, rule_modules
+
+    rule_modules()  # registers the rule messages
+    ctx = PlanContext(plan_file.file, plan_file.plan, plan_file.positions)
+    return [ctx.diagnostic(placeholders.RULE, finding) for finding in placeholders.check(ctx)]
+
+
+def _letterhead_warnings(plan_file: Any) -> list[Diagnostic]:
+    from ntm.render.view import parent_body_dropped
+
+    document = plan_file.plan.document
+    if not parent_body_dropped(document):
+        return []
+    path = ("document", "parent_body")
+    position = plan_file.positions.of(path) if plan_file.positions else None
+    line, column = position if position else (None, None)
+    return [Diagnostic("T015", Severity.WARNING, plan_file.file, line, column, path,
+                       {"parent": document.parent_body, "issuer": document.issuer})]
 
 
 def render_plan(plan_file: Any, fmt: str = "docx", output_dir: Path | str = ".",
@@ -118,11 +145,16 @@ def _encode(document: Any, fmt: str, plan_file: Any, result: RenderResult) -> by
     from ntm.render import pdf
 
     try:
-        return pdf.convert(write_bytes(document, "docx"), plan_file.plan.slug)
+        data = pdf.convert(write_bytes(document, "docx"), plan_file.plan.slug)
     except pdf.SofficeMissing:
         result.diagnostics.append(_diag(plan_file, "T004", {}))
     except pdf.ConversionFailed as exc:
         result.diagnostics.append(_diag(plan_file, "T007", {"problem": str(exc)}))
+    else:
+        families = pdf.font_families(data)
+        if len(families) > 1:  # letters the main font lacks were taken from another one
+            result.diagnostics.append(_diag(plan_file, "T014", {"families": ", ".join(families)}, Severity.WARNING))
+        return data
     return None
 
 

@@ -40,6 +40,8 @@ def write_docx(doc: Document) -> bytes:
 
     word = new_document()
     _setup(word, doc)
+    if doc.draft:
+        _draft_mark(word.sections[0])
     if doc.letterhead:
         _letterhead(word, doc.letterhead)
     if doc.title:
@@ -160,6 +162,22 @@ def _page_numbers(section) -> None:
             run._r.append(_element("w:instrText", {"xml:space": "preserve"}, text))
         else:
             run._r.append(_element("w:fldChar", {"w:fldCharType": kind}))
+
+
+DRAFT = "DỰ THẢO"
+
+
+def _draft_mark(section) -> None:
+    """DỰ THẢO, bold in a box, at the top right of every page (both headers; later sections inherit them)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for header in (section.first_page_header, section.header):
+        paragraph = header.paragraphs[0] if not header.paragraphs[0].runs else header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run(f" {DRAFT} ")
+        _size(run, SIZE["number"], bold=True)
+        run._r.get_or_add_rPr().append(  # a box around the words only
+            _element("w:bdr", {"w:val": "single", "w:sz": "8", "w:space": "0", "w:color": "000000"}))
 
 
 def _element(tag: str, attrs: dict[str, str], text: str | None = None):
@@ -410,7 +428,8 @@ def _table(container, table: Table, width_mm: float) -> None:
     _fixed_widths(word_table, widths)
     for r, row in enumerate(table.rows):
         _table_row(word_table, r, row, table, size, widths)
-    _paragraph(container, after=0, spacing=1.0)
+    spacer = _paragraph(container, after=0, spacing=1.0)  # a table needs a paragraph after it
+    _exact_line(spacer.paragraph_format, 6)
 
 
 def _table_row(word_table, r: int, row, table: Table, size: float, widths: tuple[float, ...]) -> None:
@@ -429,6 +448,8 @@ def _table_row(word_table, r: int, row, table: Table, size: float, widths: tuple
             align = "left"
         paragraph = target.paragraphs[0]
         _format_cell_paragraph(paragraph, align)
+        if row.role == "group":  # a group's heading row never ends a page without its first row
+            paragraph.paragraph_format.keep_with_next = True
         _runs(paragraph, cell.runs, None if size == SIZE["table"] else size, bold=row.role in ("header", "group", "total"))
         column += cell.span
 
@@ -476,8 +497,9 @@ def _signature(cell, sig) -> None:
 
 
 def _annex(word, annex: Annex) -> None:
-    width = _annex_page(word, annex.landscape)
-    _text(word, annex.label, SIZE["annex_label"], bold=True, align="right", after=6)
+    width, new_section = _annex_page(word, annex.landscape)
+    label = _text(word, annex.label, SIZE["annex_label"], bold=True, align="right", after=6)
+    label.paragraph_format.page_break_before = not new_section or None
     _text(word, annex.title.upper(), SIZE["annex_title"], bold=True)
     if annex.note:
         _text(word, annex.note, SIZE["annex_note"], italic=True)
@@ -486,20 +508,73 @@ def _annex(word, annex: Annex) -> None:
         _block(word, block, width, SIZE["note"])
 
 
-def _annex_page(word, landscape: bool) -> float:
-    """Start the annex on a new page, in a new section when the orientation changes."""
+def _annex_page(word, landscape: bool) -> tuple[float, bool]:
+    """(body width, whether a section starts here): a new section only when the orientation changes.
+
+    Otherwise the annex label breaks the page itself (page break before), so no paragraph that
+    holds only a break can spill onto a page of its own and leave it blank.
+    """
     from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.enum.text import WD_BREAK
     from docx.shared import Mm
 
+    width = LANDSCAPE_BODY_W if landscape else BODY_W
     current = word.sections[-1]
-    is_landscape = current.orientation == WD_ORIENT.LANDSCAPE
-    if is_landscape == landscape:
-        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        return LANDSCAPE_BODY_W if landscape else BODY_W
+    if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return width, False
     section = word.add_section(WD_SECTION.NEW_PAGE)
+    _merge_section_break(word)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     long_side, short_side = Mm(PAGE_H), Mm(PAGE_W)
     section.page_width, section.page_height = (long_side, short_side) if landscape else (short_side, long_side)
     section.different_first_page_header_footer = False
-    return LANDSCAPE_BODY_W if landscape else BODY_W
+    return width, True
+
+
+def _merge_section_break(word) -> None:
+    """Put the section break python-docx just added into the empty paragraph before it, and make it 1 pt.
+
+    A table must be followed by a paragraph, and the break needs one too; two empty 14 pt lines
+    after a table that ends near the foot of a page spill over and print a blank page.
+    """
+    body = word.element.body
+    holder = body[-2]  # <w:p><w:pPr><w:sectPr/></w:pPr></w:p> that ends the previous section
+    previous = holder.getprevious()
+    if previous is not None and previous.tag == _qn("w:p") and not _has_text(previous) \
+            and previous.find(_qn("w:pPr") + "/" + _qn("w:sectPr")) is None:
+        sect_pr = holder.find(_qn("w:pPr") + "/" + _qn("w:sectPr"))
+        previous.get_or_add_pPr().append(sect_pr)
+        body.remove(holder)
+        holder = previous
+    _shrink(holder)
+
+
+def _has_text(p) -> bool:
+    return any(t.text for t in p.iter(_qn("w:t"))) or p.find(".//" + _qn("w:br")) is not None
+
+
+def _shrink(p) -> None:
+    """An empty paragraph 1 pt high (its mark 1 pt too): the smallest a paragraph that must exist can be."""
+    from docx.shared import Pt
+    from docx.text.paragraph import Paragraph
+
+    fmt = Paragraph(p, None).paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    _exact_line(fmt, 1)
+    ppr = p.get_or_add_pPr()
+    mark = ppr.find(_qn("w:rPr"))
+    if mark is None:
+        mark = _element("w:rPr", {})
+        sect_pr = ppr.find(_qn("w:sectPr"))
+        if sect_pr is not None:
+            sect_pr.addprevious(mark)  # the schema puts rPr before sectPr
+        else:
+            ppr.append(mark)
+    mark.append(_element("w:sz", {"w:val": "2"}))
+
+
+def _exact_line(fmt, points: float) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    fmt.line_spacing = Pt(points)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY

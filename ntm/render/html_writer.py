@@ -48,13 +48,21 @@ section.annex { page-break-before: always; margin-top: 3em; }
 table.grid { width: 100%; border-collapse: collapse; font-size: 12pt; margin-bottom: 6pt; }
 table.grid th, table.grid td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
 tr.group td, tr.total td { font-weight: bold; }
+.draft-mark { display: inline-block; border: 1.5pt solid #000; padding: 1pt 6pt; font-weight: bold; font-size: 13pt; }
+body.draft::before { content: "DỰ THẢO"; position: fixed; top: 45%; left: 0; right: 0; text-align: center;
+                     font-size: 72pt; font-weight: bold; color: rgba(0, 0, 0, 0.10); transform: rotate(-30deg);
+                     pointer-events: none; }
 """
+
+DRAFT = "DỰ THẢO"
 
 
 def write_html(doc: Document) -> str:
     title = escape(doc.meta.get("title", doc.title.kind_name if doc.title else ""))
     parts = [f'<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>',
-             f"<style>{CSS}</style>\n</head>\n<body>"]
+             f"<style>{CSS}</style>\n</head>\n" + ('<body class="draft">' if doc.draft else "<body>")]
+    if doc.draft:  # on screen at the top; in print the fixed watermark repeats on every page
+        parts.append(f'<div class="draft-mark">{DRAFT}</div>')
     if doc.letterhead:
         parts.append(_letterhead(doc.letterhead))
     if doc.title:

@@ -39,8 +39,11 @@ def inline(runs: list[Run]) -> str:
     return "".join(out)
 
 
+DRAFT = "DỰ THẢO"
+
+
 def write_markdown(doc: Document) -> str:
-    lines: list[str] = []
+    lines: list[str] = [f"**{DRAFT}**", ""] if doc.draft else []
     _letterhead(doc, lines)
     if doc.title:
         lines += [f"# {escape(doc.title.kind_name, line_start=False)}", ""]

@@ -5,12 +5,15 @@ then the usual install folders), converts in a private temporary folder with
 its own LibreOffice profile (so conversions never collide with an open
 LibreOffice or with each other) and returns the PDF bytes; the caller writes
 them atomically. Raises `SofficeMissing` when LibreOffice is not installed
-and `ConversionFailed` when it fails or takes too long.
+and `ConversionFailed` when it fails or takes too long. `font_families`
+reads back which font families a PDF embeds: more than one means
+LibreOffice took letters the main font lacks from another font.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +27,10 @@ _KNOWN_PLACES = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
     r"C:\Program Files\LibreOffice\program\soffice.exe",
 )
+
+
+_BASE_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9_.-]+)")
+_STYLE = re.compile(r"(?:[-,](?:Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular|Roman)|PSMT|MT|PS)$")
 
 
 class SofficeMissing(RuntimeError):
@@ -75,3 +82,17 @@ def _run(soffice: str, source: Path, folder: Path) -> None:
     if done.returncode != 0:
         message = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
         raise ConversionFailed(message[-1] if message else f"mã thoát {done.returncode}")
+
+
+def font_families(pdf: bytes) -> list[str]:
+    """The font families a PDF embeds, without subset tags and styles: ['LiberationSerif']."""
+    return sorted({_family(name.decode("ascii", "replace")) for name in _BASE_FONT.findall(pdf)})
+
+
+def _family(name: str) -> str:
+    """`TimesNewRomanPS-BoldMT` -> `TimesNewRoman`, `LiberationSerif-BoldItalic` -> `LiberationSerif`."""
+    while True:
+        shorter = _STYLE.sub("", name)
+        if shorter == name or not shorter:
+            return name
+        name = shorter

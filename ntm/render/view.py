@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from ntm import vnformat
+from ntm.render import sentences
 from ntm.render.fields import Fields, Items
 
 TYPE_NAMES = {
@@ -65,6 +66,7 @@ def build_view(plan: Any, kind: str = "") -> Fields:
         "duties": Items((_duty(d, i) for i, d in enumerate(plan.duties)), ("duties",)),
         "monitoring": Items((_monitoring(m, i) for i, m in enumerate(plan.monitoring)), ("monitoring",)),
         "monitoring_new": _new_monitoring(plan),
+        "duties_new": _new_duties(plan),
         "sections": _sections(plan),
     })
 
@@ -137,13 +139,15 @@ def _document(plan: Any) -> Fields:
         "number_line": _number_line(doc.number, kind),
         "issuer": doc.issuer,
         "issuer_caps": upper(doc.issuer) if doc.issuer else None,
+        "issuer_lines": Items(issuer_lines(doc.issuer), ("document", "issuer")) if doc.issuer else None,
         "parent_body": doc.parent_body,
-        "parent_body_caps": upper(doc.parent_body) if doc.parent_body else None,
-        "place": doc.place,
+        "parent_body_caps": upper(doc.parent_body) if doc.parent_body and not parent_body_dropped(doc) else None,
+        "place": place(plan),
         "date_text": vnformat.format_date(doc.date) if doc.date else None,
         "short_date": vnformat.format_short_date(doc.date) if doc.date else None,
-        "place_date": vnformat.format_place_date(doc.place or vnformat.BLANK, doc.date),
+        "place_date": vnformat.format_place_date(place(plan) or vnformat.BLANK, doc.date),
         "title": doc.title,
+        "subject": subject(doc.title, TYPE_NAMES.get(kind, kind)),
         "subtitle": doc.subtitle,
         "legal_bases": Items((Fields({"text": b.text, "verb": b.verb}, ("document", "legal_bases", i))
                               for i, b in enumerate(doc.legal_bases)), ("document", "legal_bases")),
@@ -154,10 +158,48 @@ def _document(plan: Any) -> Fields:
         "source_note": doc.source_note,
     }, ("document",), derived={
         "issuer_caps": ("document", "issuer"),
+        "issuer_lines": ("document", "issuer"),
         "parent_body_caps": ("document", "parent_body"),
         "date_text": ("document", "date"),
         "short_date": ("document", "date"),
     })
+
+
+# A local government body (Ủy ban nhân dân, Hội đồng nhân dân) is named with its unit and has no
+# parent body line (Nghị định 30/2020/NĐ-CP, Phụ lục I): ỦY BAN NHÂN DÂN / XÃ TÂN MỸ.
+_LOCAL_BODY = re.compile(
+    r"^(?P<body>Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+"
+    r"(?P<unit>(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+\S.*)$", re.IGNORECASE)
+_BODY_NAMES = {"ubnd": "Ủy ban nhân dân", "uỷ ban nhân dân": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
+
+
+def issuer_lines(issuer: str) -> list[str]:
+    """`Ủy ban nhân dân xã Tân Mỹ` -> [ỦY BAN NHÂN DÂN, XÃ TÂN MỸ]; any other body is one line."""
+    match = _LOCAL_BODY.match(issuer.strip())
+    if not match:
+        return [upper(issuer)]
+    body = _BODY_NAMES.get(match["body"].casefold(), match["body"])
+    return [upper(body), upper(match["unit"])]
+
+
+def parent_body_dropped(doc: Any) -> bool:
+    """A parent body named for a local government issuer is not printed (it has none)."""
+    return bool(doc.parent_body and doc.issuer and _LOCAL_BODY.match(doc.issuer.strip()))
+
+
+def place(plan: Any) -> str | None:
+    """The place before the date: the document's, else the unit's name (Nghị định 30: the unit where
+    the issuing body sits; for a commune its name, `Tân Mỹ, ngày …`)."""
+    return plan.document.place or plan.unit.name
+
+
+def subject(title: str, type_name: str) -> str:
+    """The trích yếu under the type name, without repeating it: `Kế hoạch xây dựng…` -> `Xây dựng…`."""
+    words = type_name.split()
+    head = title.split()[: len(words)]
+    if len(title.split()) > len(words) and [w.casefold() for w in head] == [w.casefold() for w in words]:
+        return sentence_case(title.split(None, len(words))[-1])
+    return title
 
 
 def _number_line(number: str | None, kind: str) -> str:
@@ -326,21 +368,20 @@ def _figure_text(figure: Any, prefix: str) -> str:
 
 
 def _task(task: Any, index: int, plan: Any, number: int | None = None) -> Fields:
-    quantity = vnformat.format_number(task.quantity) if task.quantity is not None else None
     return Fields({
         "tt": str(number) if number is not None else None,
         "criterion": task.criterion,
         "indicator": task.indicator,
         "what": task.what,
         "where": task.where,
-        "quantity_text": quantity,
+        "quantity_text": sentences.number_text(task.quantity) if task.quantity is not None else None,
         "unit": task.unit,
         "sources_text": ", ".join(source_label(s) for s in task.sources) or None,
         "amount_text": _task_amount(task, plan),
         "responsible": task.responsible,
         "deadline": task.deadline,
-        "parts_text": _parts_text(task),
-        "sentence": _task_sentence(task, quantity),
+        "parts_text": sentences.parts_phrase(task, task.what),
+        "sentence": sentences.task_sentence(task),
     }, ("tasks", index))
 
 
@@ -351,35 +392,6 @@ def _task_amount(task: Any, plan: Any) -> str | None:
     return _display_amount(task.amount.value, task.amount.unit or unit)
 
 
-def _parts_text(task: Any) -> str | None:
-    """`trong đó: Thôn Nặm Kép 1 trạm; Khu dân cư … 1 trạm`."""
-    parts = task.parts or task.of_which
-    if not parts:
-        return None
-    if task.unit and all(p.quantity == 1 and (p.label or p.where) for p in parts):
-        return "trong đó: " + "; ".join(p.label or p.where for p in parts)  # one of each: names suffice
-    pieces = []
-    for part in parts:
-        name = f"{part.label} ({part.where})" if part.label and part.where else (part.label or part.where)
-        amount = _with_unit(vnformat.format_number(part.quantity), task.unit)
-        pieces.append(f"{name}: {amount}" if name else amount)
-    return "trong đó: " + "; ".join(pieces)
-
-
-def _task_sentence(task: Any, quantity: str | None) -> str:
-    """One line of the body: `what (where; quantity unit; trong đó: …).`"""
-    text = task.what.rstrip(" .;")
-    details = []
-    if task.where and task.where.lower() not in text.lower():
-        details.append(task.where)
-    if quantity is not None:
-        details.append(_with_unit(quantity, task.unit))
-    parts = _parts_text(task)
-    if parts:
-        details.append(parts)
-    return f"{text} ({'; '.join(details)})." if details else text + "."
-
-
 def _task_groups(plan: Any, names: dict[str, str]) -> Items:
     """Tasks grouped by criterion in the order the plan first names each one; rows numbered across groups."""
     order: list[str | None] = []
@@ -387,15 +399,72 @@ def _task_groups(plan: Any, names: dict[str, str]) -> Items:
         if task.criterion not in order:
             order.append(task.criterion)
     order = [c for c in order if c is not None] + ([None] if None in order else [])
+    indicators = indicator_details(plan)
     groups, number = [], 0
     for code in order:
+        entries = [(i, t) for i, t in enumerate(plan.tasks) if t.criterion == code]
         tasks = []
-        for index, task in enumerate(plan.tasks):
-            if task.criterion == code:
-                number += 1
-                tasks.append(_task(task, index, plan, number))
-        groups.append(Fields({"criterion": code, "title": criterion_label(code, names), "tasks": Items(tasks, ("tasks",))}, ("tasks",)))
+        for index, task in entries:
+            number += 1
+            tasks.append(_task(task, index, plan, number))
+        groups.append(Fields({"criterion": code, "title": criterion_label(code, names), "tasks": Items(tasks, ("tasks",)),
+                              "lines": _group_lines(entries, indicators)}, ("tasks",)))
     return Items(groups, ("tasks",))
+
+
+def _group_lines(entries: list[tuple[int, Any]], indicators: dict[str, tuple[str | None, str | None]]) -> Items:
+    """The body lines of one criterion: several tasks of one indicator under its lead-in, then its detail note."""
+    lines: list[sentences.Line] = []
+    for code, run in _runs_by_indicator(entries):
+        name, detail = indicators.get(code or "", (None, None))
+        if code and name and len(run) > 1:
+            lines.append(sentences.Line(f"{code}. {name}:", 1, tasks=(run[0][0],)))
+            lines += sentences.task_lines(run, level=2)
+        else:
+            for line in sentences.task_lines(run):
+                if code and name and _letters(line.text).startswith(_letters(name)):
+                    line.text = f"{code}. {line.text}"  # "17.1. Tỷ lệ hộ được sử dụng nước sạch…: …"
+                lines.append(line)
+        if detail:
+            lines.append(sentences.Line(detail, kind="p", tasks=(run[-1][0],)))
+    return Items((Fields({"text": ln.text, "level": ln.level, "kind": ln.kind}, ("tasks", ln.tasks[0])) for ln in lines),
+                 ("tasks",))
+
+
+def _runs_by_indicator(entries: list[tuple[int, Any]]) -> list[tuple[str | None, list[tuple[int, Any]]]]:
+    runs: list[tuple[str | None, list[tuple[int, Any]]]] = []
+    for index, task in entries:
+        if runs and runs[-1][0] == task.indicator:
+            runs[-1][1].append((index, task))
+        else:
+            runs.append((task.indicator, [(index, task)]))
+    return runs
+
+
+def _letters(text: str) -> str:
+    return " ".join("".join(ch for ch in word if ch.isalnum()) for word in sentences.squash(text).split())
+
+
+def indicator_details(plan: Any) -> dict[str, tuple[str | None, str | None]]:
+    """Indicator code -> (name, detail note): the plan's own wording first, then the catalog's name."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for catalog_id in {plan.criteria_set, *(a.criteria_set for a in plan.assessments)} - {None}:
+        for code, name in _catalog_indicator_names(catalog_id).items():
+            found.setdefault(code, (name, None))
+    for assessment in (a for a in plan.assessments if a.unit is None):
+        for code, status in assessment.indicators.items():
+            name = sentence_case(status.as_written) if status.as_written else found.get(code, (None, None))[0]
+            found[code] = (name, status.detail or found.get(code, (None, None))[1])
+    return found
+
+
+def _catalog_indicator_names(catalog_id: str) -> dict[str, str]:
+    try:
+        from ntm.catalog import load_catalog
+
+        return {i.code: i.name for c in load_catalog(catalog_id).criteria for i in c.indicators if i.name}
+    except Exception:  # noqa: BLE001 - an unknown or broken catalog only loses the names
+        return {}
 
 
 # ---------------------------------------------------------------------------
@@ -563,6 +632,8 @@ def _sponsorship(plan: Any) -> Fields:
         "basis": s.basis,
         "units": Items(units, ("sponsorship", "units")),
         "steering_committee": s.steering_committee,
+        "steering_committee_new": s.steering_committee if s.steering_committee and not sentences.said(
+            s.steering_committee, sentences.join_corpus(_prose(plan))) else None,
     }, ("sponsorship",))
 
 
@@ -575,7 +646,20 @@ def _unit_status(unit: Any, plan: Any) -> str | None:
 
 
 def _duty(d: Any, index: int) -> Fields:
-    return Fields({"body": d.body, "text": d.text, "deadline_text": getattr(d, "deadline_text", None)}, ("duties", index))
+    return Fields({
+        "body": d.body,
+        "text": d.text,
+        "deadline_text": getattr(d, "deadline_text", None),
+        "names_body": sentences.names_body(d.body, d.text),
+        "sentence": sentences.duty_sentence(d.body, d.text) if len(sentences.pieces(d.text)) == 1 else None,
+    }, ("duties", index))
+
+
+def _new_duties(plan: Any) -> Items:
+    """Duties the plan's prose sections and tasks do not already say (printed after that prose)."""
+    corpus = sentences.join_corpus(_prose(plan, duties=False))
+    fresh = [_duty(d, i) for i, d in enumerate(plan.duties) if not sentences.duty_said(d.body, d.text, corpus)]
+    return Items(fresh, ("duties",))
 
 
 def _monitoring(m: Any, index: int) -> Fields:
@@ -584,21 +668,17 @@ def _monitoring(m: Any, index: int) -> Fields:
 
 def _new_monitoring(plan: Any) -> Items:
     """Monitoring items whose text the plan's prose (sections, duties, tasks) does not already say."""
-    corpus = _squash(" ".join(_prose(plan)))
-    fresh = [_monitoring(m, i) for i, m in enumerate(plan.monitoring) if _squash(m.text).rstrip(" .;") not in corpus]
+    corpus = sentences.join_corpus(_prose(plan))
+    fresh = [_monitoring(m, i) for i, m in enumerate(plan.monitoring) if not sentences.said(m.text, corpus)]
     return Items(fresh, ("monitoring",))
 
 
-def _squash(text: str) -> str:
-    text = re.sub(r"[*_`]", "", unicodedata.normalize("NFC", text)).lower()
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _prose(plan: Any) -> Iterable[str]:
+def _prose(plan: Any, duties: bool = True) -> Iterable[str]:
     for value in plan.sections.values():
         yield from ([value] if isinstance(value, str) else _section_texts(value))
-    for duty in plan.duties:
-        yield duty.text
+    if duties:
+        for duty in plan.duties:
+            yield duty.text
     for task in plan.tasks:
         yield task.what
 

@@ -34,6 +34,7 @@ RULE_MODULES = [
     "unit_register",
     "duplicate_slug",
     "duplicate_unit",
+    "placeholders",
 ]
 
 register(
