@@ -30,7 +30,7 @@ def plan(path):
 def test_the_shipped_plans_validate_with_only_documented_findings():
     """No errors; the warnings are Việt Lập's phasing (R401) and Hùng Mỹ's cổng chào (R303)."""
     result = validate_paths([PLANS])
-    assert len(result.files) == 4
+    assert len(result.files) == 5  # the four seeds and the illustrative Tân Mỹ 2027 plan
     assert [d for d in result.diagnostics if d.severity.value == "error"] == []
     warnings = sorted((Path(d.file).name, d.code) for d in result.diagnostics if d.severity.value == "warning")
     assert warnings == [("hung-my.yaml", "R303"), ("tan-yen.yaml", "R401")]
