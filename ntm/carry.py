@@ -226,29 +226,30 @@ class _Dated:
     def _bases(self, items: Any, key: str) -> Any:
         from ntm.years import subject_years
 
-        for index in reversed(range(len(items))):
-            text = str(items[index].get("text", ""))
+        gone = []
+        for index, basis in enumerate(items):
+            text = str(basis.get("text", ""))
             named = subject_years(text)
             if named and all(not m.overlaps(*self.new) for m in named):
                 self.notes.add("N008", years=_years_text(named), period=self.label, text=text)
-                del items[index]
-        return items
+                gone.append(index)
+        return _without(items, gone)
 
     def _items(self, items: Any, key: str, fields: tuple[str, ...], dates: tuple[str, ...]) -> Any:
-        for index in reversed(range(len(items))):
-            item = items[index]
+        gone = []
+        for index, item in enumerate(items):
             texts = [str(item[f]) for f in fields if isinstance(item.get(f), str)]
-            old_dates = [f for f in dates if f in item and self._date_outside(item[f])]
-            if not any(self._outside(t) for t in texts) and not old_dates:
+            outside = [m for t in texts for m in self._outside(t)]
+            old_dates = [str(_year_of(item[f])) for f in dates if f in item and self._date_outside(item[f])]
+            if not outside and not old_dates:
                 continue
             if self.by is None:
-                self.notes.add("N010", field=key, years=_years_text(sum((self._outside(t) for t in texts), [])) or
-                               ", ".join(str(_year_of(item[f])) for f in old_dates), period=self.label,
-                               text=texts[0] if texts else "")
-                del items[index]
+                self.notes.add("N010", field=key, years=_years_text(outside) or ", ".join(old_dates),
+                               period=self.label, text=texts[0] if texts else "")
+                gone.append(index)
             else:
                 self._shift(item, key, fields, dates)
-        return items
+        return _without(items, gone)
 
     def _date_outside(self, value: Any) -> bool:
         year = _year_of(value)
@@ -266,6 +267,13 @@ class _Dated:
                 item[name] = _date(_moved(dt.date.fromisoformat(str(item[name])), self.by))
         _shift_comments(item, self.old, self.by)
         self.notes.add("N009", old=self.old.start, new=self.old.start + self.by, field=key, text=old_text)
+
+
+def _without(items: Any, indexes: list[int]) -> Any:
+    """The list without those items, removed in place so that the comments of the others stay."""
+    for index in reversed(indexes):
+        del items[index]
+    return items
 
 
 def _moved(day: dt.date, years: int) -> dt.date:
@@ -511,17 +519,15 @@ def _district_free(data: Any) -> list[str]:
 
 
 def _drop_matching(mapping: Any, key: str, matches) -> list[str]:
-    items = mapping.get(key)
-    if not items:
-        return []
-    dropped = []
-    for index in reversed(range(len(items))):
-        if matches(items[index]):
-            item = items[index]
-            shown = item.get("text") or item.get("body") if hasattr(item, "get") else item
-            dropped.insert(0, f"{key}: {shown}")
-            del items[index]
-    return dropped
+    items = mapping.get(key) or []
+    gone = [i for i, item in enumerate(items) if matches(item)]
+    shown = [f"{key}: {_shown(items[i])}" for i in gone]
+    _without(items, gone)
+    return shown
+
+
+def _shown(item: Any) -> str:
+    return str(item.get("text") or item.get("body")) if hasattr(item, "get") else str(item)
 
 
 def _new_document(document: Any, previous, successor, notes: _Notes) -> None:
