@@ -6,9 +6,6 @@ plans and points at that, never into site-packages.
 """
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from ntm.scaffold import MODELINE, create_plan, schema_location
@@ -70,26 +67,13 @@ def test_the_location_never_depends_on_where_ntm_is_installed(tmp_path, monkeypa
     assert schema_location(target, tmp_path / "plans") == ((tmp_path / "plans" / "plan.schema.json").resolve(), True)
 
 
-def test_installed_from_the_wheel_the_path_resolves(tmp_path):
-    """Build the wheel, install it elsewhere, run `ntm new` outside any repository: the modeline resolves."""
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(tmp_path / "wheel"), str(REPO)], capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    wheel = next((tmp_path / "wheel").glob("ntm-*.whl"))
-    site = tmp_path / "site"
-    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
-                                str(wheel)], capture_output=True, text=True)
-    assert installed.returncode == 0, installed.stderr
+def test_installed_from_the_wheel_the_path_resolves(tmp_path, installed_ntm):
+    """ntm from its wheel, `ntm new` outside any repository: the modeline resolves, and not into the package."""
     work = tmp_path / "elsewhere"
     work.mkdir()
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); import ntm; print(ntm.__file__); from ntm.cli import main; "
-              "sys.argv = ['ntm', 'new', 'xa-moi-2027', '--year', '2027', '--level', 'xa']; main()")
-    run = subprocess.run([sys.executable, "-c", script, str(site)], cwd=work, capture_output=True, text=True,
-                         env={"PATH": "/usr/bin:/bin", "NTM_CACHE_DIR": str(tmp_path / ".c")})
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith(str(site))  # the installed copy, not this checkout
+    done = installed_ntm.run(["new", "xa-moi-2027", "--year", "2027", "--level", "xa"], work, tmp_path / ".c")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(str(installed_ntm.site))  # the installed copy, not this checkout
     schema = schema_of(work / "plans" / "xa-moi-2027.yaml")
     assert schema == (work / "plans" / "plan.schema.json").resolve() and schema.is_file()
-    assert site not in schema.parents
-    shutil.rmtree(site)  # the plan keeps working without the installed package's files
-    assert schema.is_file()
+    assert installed_ntm.site not in schema.parents
