@@ -9,20 +9,20 @@ funding lines (keeping the funding unit), drops phasing, targets, goals,
 free-text sections and notes, and leaves the document unnumbered and
 undated. Comments inside what is kept stay.
 
-Nothing dated from the old year comes along as if it were the new one's: a
-legal basis that names only years outside the new period (last year's
-budget allocation, a 2021-2025 criteria set in a 2027 plan) is left out; a
-duty or monitoring item of an annual plan that names last year ("trong quý
-IV năm 2024") moves to the new year, one of a longer plan is left out; the
-latest assessment of each unit keeps its own date (last year's data, not the
-state at the new baseline) and loses last year's targets.
+Nothing dated from the old year comes along as if it were the new one's
+(`ntm.dated`): a legal basis that names only years outside the new period
+(last year's budget allocation, a 2021-2025 criteria set in a 2027 plan) is
+left out; a duty or monitoring item of an annual plan that names last year
+("trong quý IV năm 2024") moves to the new year, one of a longer plan is left
+out; the latest assessment of each unit keeps its own date (last year's data,
+not the state at the new baseline) and loses last year's targets.
 
 Across the 2025 reform (a commune plan dated before 1 July 2025 carried into
 2026 or later) the new plan is for the commune the old ones became
 (`ntm.successor`), from one or several previous plans; huyện-level content
-(district, region, district bodies among recipients, legal bases and duties,
-the district budget) is dropped, the document is issued by the new commune's
-UBND with its signature block to fill in, and the criteria are re-based on
+(district, region, district bodies among recipients, legal bases and duties)
+is dropped and the document is issued by the new commune's UBND with its
+signature block to fill in (`ntm.reform`); the criteria are re-based on
 the set of the new year. The 19 criteria of 2021-2025 do not map onto the 10
 of 2026-2030, so old assessments and recognitions are not carried as such:
 they are written into `notes` as history. Every such decision is returned as
@@ -32,7 +32,6 @@ an info diagnostic (N008-N025) for `ntm new` to print.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,10 +40,6 @@ from ntm.diagnostics import Diagnostic, Severity
 
 DROPPED = ("phasing", "targets", "goals", "sections", "notes")
 DOCUMENT_DROPPED = ("date", "published", "source_note")
-# A district body ("UBND huyện Chiêm Hóa"); recipients also lose the bodies renamed in 2025
-# ("Phòng Nông nghiệp và PTNT", a district office; the ministry is now Nông nghiệp và Môi trường).
-DISTRICT = re.compile(r"\bhuyện\b", re.IGNORECASE)
-GONE_RECIPIENT = re.compile(r"\bhuyện\b|\bPTNT\b|phát triển nông thôn", re.IGNORECASE)
 
 
 @dataclass
@@ -64,7 +59,7 @@ class Carried:
     notes: list[Diagnostic] = field(default_factory=list)
 
 
-class _Notes:
+class Notes:
     """Info diagnostics about the carry, all on the new file."""
 
     def __init__(self, file: str) -> None:
@@ -102,7 +97,7 @@ def carried(paths: list[Path], slug: str, level: str | None, year: int, target: 
     if level is not None and level != base.unit.level.value:
         raise NewPlanRefused([Diagnostic("N004", Severity.ERROR, str(previous[0].path),
                                          params={"level": level, "previous": base.unit.level.value})])
-    notes = _Notes(str(target))
+    notes = Notes(str(target))
     successor, found = successor_of(previous, year, str(target))
     notes.items.extend(found)
     criteria = _criteria_for(base, year, notes, str(previous[0].path))
@@ -118,8 +113,10 @@ def carried(paths: list[Path], slug: str, level: str | None, year: int, target: 
     elif base.assessments:
         _set(data, "assessments", _kept_assessments(data["assessments"], base, year, notes))
     if successor is not None:
-        _strip_comments(data)  # they describe the old document, not the new commune's
-        _move_to_successor(data, base, successor, notes)
+        strip_comments(data)  # they describe the old document, not the new commune's
+        from ntm.reform import move_to_successor
+
+        move_to_successor(data, base, successor, notes)
     if criteria.new is not None:
         _add_set_basis(data, notes)
     label = ", ".join(f"{p.plan.slug} ({p.plan.period.label()})" for p in previous)
@@ -157,20 +154,22 @@ def _funding_text(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _carry_over(data: Any, previous, slug: str, year: int, notes: _Notes) -> None:
+def _carry_over(data: Any, previous, slug: str, year: int, notes: Notes) -> None:
     for key in DROPPED:
         data.pop(key, None)
     data["slug"] = slug
     start, end = new_period(previous.period.start, previous.period.end, year)
     if "period" not in data:
         _set(data, "period", _period(start, end))
-    _set(data, "baseline_as_of", _date(dt.date(year - 1, 12, 31)))
+    _set(data, "baseline_as_of", date_scalar(dt.date(year - 1, 12, 31)))
     _carry_document(data["document"], previous.period.label(), f"{start}" if start == end else f"{start}-{end}")
     if "tasks" not in data or data["tasks"]:
-        _set(data, "tasks", _seq([]))
+        _set(data, "tasks", seq([]))
     if "funding" not in data or data["funding"].get("lines") or "total" in data["funding"]:
         _set(data, "funding", _carried_funding(data.get("funding")))
-    _Dated(previous.period, start, end, notes).carry(data)
+    from ntm.dated import Dated
+
+    Dated(previous.period, start, end, notes).carry(data)
 
 
 def new_period(start: int, end: int, year: int) -> tuple[int, int]:
@@ -189,119 +188,7 @@ def _carry_document(document: Any, old_label: str, new_label: str) -> None:
     for key in ("title", "subtitle"):
         text = document.get(key)
         if isinstance(text, str) and old_label != new_label and old_label in text:
-            document[key] = _like(text, text.replace(old_label, new_label))
-
-
-class _Dated:
-    """What of the previous plan names a year, judged against the new period.
-
-    A legal basis (or reference) that names years, none of them in the new
-    period, is about another time and is left out. A duty or monitoring item
-    naming years outside the new period moves by the years between the plans
-    when both are annual (a recurring duty), and is left out otherwise.
-    """
-
-    def __init__(self, old_period, start: int, end: int, notes: _Notes) -> None:
-        self.old = range(old_period.start, old_period.end + 1)
-        self.new = (start, end)
-        self.by = start - old_period.start if old_period.start == old_period.end and start == end else None
-        self.notes = notes
-        self.label = f"{start}" if start == end else f"{start}-{end}"
-
-    def carry(self, data: Any) -> None:
-        document = data.get("document") or {}
-        for key in ("legal_bases", "references"):
-            if document.get(key):
-                document[key] = self._bases(document[key], key)
-        for key, fields, dates in (("duties", ("text", "deadline_text"), ("deadline",)),
-                                   ("monitoring", ("text",), ("due",))):
-            if data.get(key):
-                data[key] = self._items(data[key], key, fields, dates)
-
-    def _outside(self, text: str) -> list:
-        from ntm.years import subject_years
-
-        return [m for m in subject_years(text) if not m.overlaps(*self.new)]
-
-    def _bases(self, items: Any, key: str) -> Any:
-        from ntm.years import subject_years
-
-        gone = []
-        for index, basis in enumerate(items):
-            text = str(basis.get("text", ""))
-            named = subject_years(text)
-            if named and all(not m.overlaps(*self.new) for m in named):
-                self.notes.add("N008", years=_years_text(named), period=self.label, text=text)
-                gone.append(index)
-        return _without(items, gone)
-
-    def _items(self, items: Any, key: str, fields: tuple[str, ...], dates: tuple[str, ...]) -> Any:
-        gone = []
-        for index, item in enumerate(items):
-            texts = [str(item[f]) for f in fields if isinstance(item.get(f), str)]
-            outside = [m for t in texts for m in self._outside(t)]
-            old_dates = [str(_year_of(item[f])) for f in dates if f in item and self._date_outside(item[f])]
-            if not outside and not old_dates:
-                continue
-            if self.by is None:
-                self.notes.add("N010", field=key, years=_years_text(outside) or ", ".join(old_dates),
-                               period=self.label, text=texts[0] if texts else "")
-                gone.append(index)
-            else:
-                self._shift(item, key, fields, dates)
-        return _without(items, gone)
-
-    def _date_outside(self, value: Any) -> bool:
-        year = _year_of(value)
-        return year is not None and not self.new[0] <= year <= self.new[1]
-
-    def _shift(self, item: Any, key: str, fields: tuple[str, ...], dates: tuple[str, ...]) -> None:
-        from ntm.years import shift
-
-        old_text = str(item.get(fields[0], ""))
-        for name in fields:
-            if isinstance(item.get(name), str):
-                item[name] = _like(item[name], shift(str(item[name]), self.old, self.by))
-        for name in dates:
-            if name in item and self._date_outside(item[name]):
-                item[name] = _date(_moved(dt.date.fromisoformat(str(item[name])), self.by))
-        _shift_comments(item, self.old, self.by)
-        self.notes.add("N009", old=self.old.start, new=self.old.start + self.by, field=key, text=old_text)
-
-
-def _without(items: Any, indexes: list[int]) -> Any:
-    """The list without those items, removed in place so that the comments of the others stay."""
-    for index in reversed(indexes):
-        del items[index]
-    return items
-
-
-def _moved(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February into a common year
-        return day.replace(year=day.year + years, day=28)
-
-
-def _year_of(value: Any) -> int | None:
-    match = re.match(r"([0-9]{4})-", str(value))
-    return int(match[1]) if match else None
-
-
-def _shift_comments(node: Any, years: range, by: int) -> None:
-    """Comments inside a moved item name the old year too ("# "trong quý IV năm 2024": …")."""
-    from ntm.years import shift
-
-    for tokens in getattr(getattr(node, "ca", None), "items", {}).values():
-        for token in tokens or []:
-            for one in token if isinstance(token, list) else [token]:
-                if one is not None and hasattr(one, "value"):
-                    one.value = shift(one.value, years, by)
-
-
-def _years_text(mentions: list) -> str:
-    shown = dict.fromkeys(f"{m.first}" if m.first == m.last else f"{m.first}-{m.last}" for m in mentions)
-    return ", ".join(shown)
+            document[key] = like(text, text.replace(old_label, new_label))
 
 
 # ---------------------------------------------------------------------------
@@ -323,7 +210,7 @@ def _latest(assessments) -> list[int]:
     return sorted(latest.values())
 
 
-def _kept_assessments(items: Any, previous, year: int, notes: _Notes) -> Any:
+def _kept_assessments(items: Any, previous, year: int, notes: Notes) -> Any:
     """Each unit's latest assessment with its own date (old data, not re-dated), without last year's targets."""
     from ntm.vnformat import format_short_date
 
@@ -348,7 +235,7 @@ def _drop_targets(assessment: Any) -> None:
             del indicators[code]
 
 
-def _assessments_to_history(data: Any, previous: list[Previous], notes: _Notes) -> None:
+def _assessments_to_history(data: Any, previous: list[Previous], notes: Notes) -> None:
     """Old assessments and recognitions become notes: a new set (or a new commune) starts unassessed."""
     lines = []
     for one in previous:
@@ -357,8 +244,8 @@ def _assessments_to_history(data: Any, previous: list[Previous], notes: _Notes) 
         lines += [_recognition_line(plan, r) for r in plan.recognitions]
     if lines:
         notes.add("N021", count=len(lines))
-        _set(data, "notes", _seq(lines))
-    _set(data, "assessments", _seq([]))
+        _set(data, "notes", seq(lines))
+    _set(data, "assessments", seq([]))
     data.pop("recognitions", None)
 
 
@@ -419,7 +306,7 @@ class _Criteria:
             duty.pop("criteria", None)  # codes of the old set mean nothing in the new one
 
 
-def _criteria_for(previous, year: int, notes: _Notes, file: str) -> _Criteria:
+def _criteria_for(previous, year: int, notes: Notes, file: str) -> _Criteria:
     from ntm.scaffold import default_criteria_set
 
     choice = _Criteria()
@@ -455,7 +342,7 @@ def _count(set_id: str | None, file: str) -> int | str:
     return len(catalog.criteria) if catalog is not None else "?"
 
 
-def _add_set_basis(data: Any, notes: _Notes) -> None:
+def _add_set_basis(data: Any, notes: Notes) -> None:
     """Cite the decision of the new criteria set, which a plan under it rests on."""
     from ntm.vnformat import format_short_date
 
@@ -466,14 +353,14 @@ def _add_set_basis(data: Any, notes: _Notes) -> None:
     document = data["document"]
     bases = document.get("legal_bases")
     if bases is None:
-        bases = document["legal_bases"] = _seq([])
+        bases = document["legal_bases"] = seq([])
     if any(source.number in str(b.get("text", "")) for b in bases):
         return
     title = f" {source.title[0].lower()}{source.title[1:]}" if source.title else ""
     text = f"Căn cứ {source.document} số {source.number} ngày {format_short_date(source.date)} của {source.issuer}{title};"
     basis = {"text": text, "kind": _KINDS.get(source.document), "number": source.number,
-             "date": _date(source.date), "issuer": source.issuer}
-    bases.insert(0, _map({k: v for k, v in basis.items() if v is not None}))
+             "date": date_scalar(source.date), "issuer": source.issuer}
+    bases.insert(0, mapping({k: v for k, v in basis.items() if v is not None}))
     notes.add("N022", what={"vi": f"thêm căn cứ: {text}", "en": f"added a legal basis: {text}"})
 
 
@@ -481,107 +368,18 @@ _KINDS = {"Quyết định": "QĐ", "Nghị quyết": "NQ", "Thông tư": "TT", 
 
 
 # ---------------------------------------------------------------------------
-# Across the reform: the new commune, without the district
-# ---------------------------------------------------------------------------
-
-
-def _move_to_successor(data: Any, previous, successor, notes: _Notes) -> None:
-    unit = data["unit"]
-    dropped = [f"unit.{key}: {unit[key]}" for key in ("district", "region") if key in unit]
-    for key in ("district", "region", "special_difficulty", "note"):
-        unit.pop(key, None)
-    unit["name"] = successor.name
-    unit["province"] = successor.province
-    if "commune_group" not in unit:
-        notes.add("N017")
-    dropped += _district_free(data)
-    for what in dropped:
-        notes.add("N016", what=what)
-    _new_document(data["document"], previous, successor, notes)
-    for key in ("duties", "monitoring"):
-        for item in data.get(key) or []:
-            for name in ("text", "body", "by", "to"):
-                if isinstance(item.get(name), str):
-                    item[name] = _like(item[name], _renamed(str(item[name]), previous, successor))
-
-
-def _district_free(data: Any) -> list[str]:
-    """Drop what names a district body: recipients, legal bases, references, duties, monitoring."""
-    dropped = []
-    document = data["document"]
-    for key in ("recipients", "electronic_recipients"):
-        dropped += _drop_matching(document, key, lambda item: GONE_RECIPIENT.search(str(item)))
-    for key in ("legal_bases", "references"):
-        dropped += _drop_matching(document, key, lambda b: DISTRICT.search(f"{b.get('issuer', '')} {b.get('text', '')}"))
-    for key in ("duties", "monitoring"):
-        dropped += _drop_matching(data, key, lambda d: DISTRICT.search(" ".join(str(v) for v in d.values())))
-    return dropped
-
-
-def _drop_matching(mapping: Any, key: str, matches) -> list[str]:
-    items = mapping.get(key) or []
-    gone = [i for i, item in enumerate(items) if matches(item)]
-    shown = [f"{key}: {_shown(items[i])}" for i in gone]
-    _without(items, gone)
-    return shown
-
-
-def _shown(item: Any) -> str:
-    return str(item.get("text") or item.get("body")) if hasattr(item, "get") else str(item)
-
-
-def _new_document(document: Any, previous, successor, notes: _Notes) -> None:
-    """Issued by the new commune's UBND (no parent body: a UBND carries none), signed by its chairman."""
-    issuer = f"Ủy ban nhân dân xã {successor.name}"
-    if document.get("issuer") != issuer:
-        notes.add("N022", what={"vi": f"cơ quan ban hành: {document.get('issuer')} → {issuer}",
-                                "en": f"issuer: {document.get('issuer')} → {issuer}"})
-    document["issuer"] = issuer
-    document.pop("parent_body", None)
-    document["place"] = successor.name
-    kind = str(document.get("kind", "KH"))
-    document["number"] = f"/{kind}-UBND"
-    for key in ("title", "subtitle"):
-        if isinstance(document.get(key), str):
-            document[key] = _like(document[key], _renamed(str(document[key]), previous, successor))
-    document["archive"] = "VT"
-    document["signature"] = _map({"authority": [{"form": "TM", "of": "ỦY BAN NHÂN DÂN"}],
-                                  "title": "CHỦ TỊCH", "name": "«Họ và tên»"})
-    recipients = document.get("recipients")
-    if recipients is None:
-        recipients = document["recipients"] = _seq([])
-    for index, name in enumerate((f"UBND tỉnh {successor.province}",
-                                  f"Sở Nông nghiệp và Môi trường tỉnh {successor.province}")):
-        if name not in [str(r) for r in recipients]:
-            recipients.insert(index, name)
-            notes.add("N022", what={"vi": f"thêm nơi nhận: {name}", "en": f"added a recipient: {name}"})
-
-
-def _renamed(text: str, previous, successor) -> str:
-    """"xã Hùng Mỹ, huyện Chiêm Hóa, tỉnh Tuyên Quang" → "xã Tân Mỹ, tỉnh Tuyên Quang"."""
-    unit = previous.unit
-    if unit.district:
-        text = re.sub(rf",?\s*huyện\s+{re.escape(unit.district)}\b", "", text, flags=re.IGNORECASE)
-    for name in successor.former:
-        text = re.sub(rf"\b(xã)\s+{re.escape(name)}\b", rf"\1 {successor.name}", text, flags=re.IGNORECASE)
-    if unit.province and unit.province != successor.province:
-        text = re.sub(rf"\b(tỉnh)\s+{re.escape(unit.province)}\b", rf"\1 {successor.province}", text, flags=re.IGNORECASE)
-    return text
-
-
-# ---------------------------------------------------------------------------
 # ruamel helpers
 # ---------------------------------------------------------------------------
 
 
-def _set(mapping: Any, key: str, value: Any) -> None:
+def _set(owner: Any, key: str, value: Any) -> None:
     from ntm.fmt import top_level_order
     from ntm.roundtrip import Edit, apply_edits
 
-    if key in mapping:
-        mapping[key] = value
+    if key in owner:
+        owner[key] = value
     else:
-        apply_edits(mapping, [Edit("set", (key,), value, tuple(top_level_order()))])
+        apply_edits(owner, [Edit("set", (key,), value, tuple(top_level_order()))])
 
 
 def _period(start: int, end: int) -> Any:
@@ -595,42 +393,49 @@ def _period(start: int, end: int) -> Any:
     return period
 
 
-def _date(day: dt.date):
+def date_scalar(day: dt.date):
     from ntm.roundtrip import PlainScalar
 
     return PlainScalar(day.isoformat(), "tag:yaml.org,2002:timestamp")
 
 
-def _seq(items: list) -> Any:
+def seq(items: list) -> Any:
     from ruamel.yaml.comments import CommentedSeq
 
     return CommentedSeq(items)
 
 
-def _map(value: dict) -> Any:
+def mapping(value: dict) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     made = CommentedMap()
     for key, item in value.items():
         if isinstance(item, dict):
-            item = _map(item)
+            item = mapping(item)
         elif isinstance(item, list):
-            item = CommentedSeq([_map(i) if isinstance(i, dict) else i for i in item])
+            item = CommentedSeq([mapping(i) if isinstance(i, dict) else i for i in item])
         made[key] = item
     return made
 
 
-def _strip_comments(node: Any) -> None:
+def without(items: Any, indexes: list[int]) -> Any:
+    """The list without those items, removed in place so that the comments of the others stay."""
+    for index in reversed(indexes):
+        del items[index]
+    return items
+
+
+def strip_comments(node: Any) -> None:
     comments = getattr(node, "ca", None)
     if comments is not None:
         comments.items.clear()
         comments.comment = None
     children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
     for child in children:
-        _strip_comments(child)
+        strip_comments(child)
 
 
-def _like(old: Any, text: str) -> Any:
+def like(old: Any, text: str) -> Any:
     """New text in the old scalar's style (plain, quoted, folded) when the type allows it."""
     try:
         return type(old)(text)
@@ -644,5 +449,5 @@ def _carried_funding(old: Any) -> Any:
     funding = old if isinstance(old, CommentedMap) else CommentedMap()
     for key in ("total", "note"):
         funding.pop(key, None)
-    funding["lines"] = _seq([])
+    funding["lines"] = seq([])
     return funding

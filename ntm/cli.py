@@ -285,8 +285,9 @@ def new(
     slug: str = typer.Argument(..., help="Mã kế hoạch mới, ví dụ hung-my-2025."),
     level: Optional[str] = typer.Option(None, "--level", help="Cấp: xa | huyen | tinh | thon (lấy theo kế hoạch cũ khi có --from)."),
     year: int = typer.Option(..., "--year", help="Năm của kế hoạch mới."),
-    from_plans: Optional[List[str]] = typer.Option(None, "--from", help="Kế hoạch năm trước để kế thừa đơn vị, cơ quan, nơi nhận, "
-                                                   "chữ ký; lặp lại --from cho các xã cũ đã sáp nhập thành một xã."),
+    from_plans: Optional[List[str]] = typer.Option(None, "--from", metavar="SLUG",
+                                                   help="Kế hoạch năm trước để kế thừa đơn vị, cơ quan, nơi nhận, chữ ký; "
+                                                   "lặp lại --from cho các xã cũ đã sáp nhập thành một xã."),
     plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
     force: bool = typer.Option(False, "--force", help="Vẫn ghi khi phần kế thừa không còn hợp lệ, để sửa tay."),
 ) -> None:
