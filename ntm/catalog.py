@@ -6,8 +6,9 @@ resolution of province overlays (`extends:` a base set, tightening or filling
 its thresholds while each overridden value keeps the overlay's legal source),
 the threshold lookup by indicator code, region or commune group and year
 (`threshold()`, which says whether a value is known and, when it is not, why),
-and the plain rows behind a criteria table (`catalog_rows()`); the lint of
-catalog files lives in `ntm.catalog_lint`. Every number is a `Decimal`: catalog files
+and overlays that add the indicators a base set does not list; the rows of a
+criteria table live in `ntm.catalog_table`, the lint of catalog files in
+`ntm.catalog_lint`. Every number is a `Decimal`: catalog files
 write thresholds as quoted strings ("80", "1.10") or integers; a float is
 refused because YAML 1.1 would already have rounded it (`17.10` -> 17.1).
 Every fact carries a confidence tag (C confirmed, S seen in a seed plan,
@@ -355,9 +356,33 @@ class Indicator(Requirement):
 
 
 class Condition(Requirement):
-    """An extra condition that is not a numbered indicator (kiểu mẫu: thôn thông minh)."""
+    """An extra condition that is not a numbered indicator (kiểu mẫu: thôn thông minh).
+
+    `share_of` says the value is the share (%) of the unit's communes or districts at that
+    standard or higher (huyện NTM: 100% of communes at xa_ntm), counted from a plan's phasing
+    and recognitions.
+    """
 
     id: Slug
+    share_of: Tier | None = None
+
+
+class Basis(Model):
+    """A reference value a criterion is counted with (a poverty line), not a threshold to meet."""
+
+    id: Slug
+    name: Text
+    value: Annotated[Decimal, BeforeValidator(_exact_number)]
+    unit: Text
+    period: Period | None = None
+    confidence: Confidence
+    ref: Ref
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _known_value(self) -> Basis:
+        _check_value_confidence(self.value, self.confidence)
+        return self
 
 
 class Criterion(Model):
@@ -369,6 +394,7 @@ class Criterion(Model):
     note: str | None = None
     indicator_count: Stated | None = None
     indicators: tuple[Indicator, ...] = ()
+    bases: tuple[Basis, ...] = ()
     notes: tuple[Note, ...] = ()
 
 
@@ -488,8 +514,20 @@ class Override(Model):
         return self
 
 
+class Addition(Indicator):
+    """An indicator an overlay adds to a criterion of its base set whose list is not complete
+    (the 47 indicators of QĐ 51/2025, supplied by a province with their values per group)."""
+
+    criterion: Code
+
+
 class Overlay(Model):
-    """A province overlay file: `extends` a base set and tightens or fills its thresholds."""
+    """A province overlay file: `extends` a base set, tightens or fills its thresholds
+    (`overrides`) and adds the indicators the base does not list (`indicators`).
+
+    `listing` restates how complete the lists are once the additions are made; without it
+    the base's listing stands.
+    """
 
     format: Literal[1]
     id: Slug
@@ -497,12 +535,15 @@ class Overlay(Model):
     title: str | None = None
     source: Source
     scope: Scope | None = None
+    listing: Listing | None = None
     overrides: tuple[Override, ...] = ()
+    indicators: tuple[Addition, ...] = ()
     notes: tuple[Note, ...] = ()
 
     @model_validator(mode="after")
     def _unique(self) -> Overlay:
         _check_unique("override", [o.code for o in self.overrides])
+        _check_unique("indicator", [i.code for i in self.indicators])
         return self
 
 
@@ -607,12 +648,44 @@ def merge_overlay(base: Catalog, overlay: Overlay) -> dict:
     if overlay.scope:
         data["scope"] = overlay.scope.model_dump()
     data["layers"] = [*data["layers"], {"id": overlay.id, "extends": overlay.extends, "source": overlay.source.model_dump()}]
+    for addition in overlay.indicators:
+        _add(data, base, overlay, addition)
+    if overlay.listing:
+        data["listing"] = overlay.listing.model_dump()
     specs = _threshold_dicts(data)
     for override in overlay.overrides:
         if override.code not in specs:
             raise CatalogError(f"overlay {overlay.id}: '{override.code}' is not a code of {base.id}")
         _apply(specs[override.code], override, overlay.source.model_dump())
     return data
+
+
+def addition_problem(base: Catalog, addition: Addition) -> tuple[str, dict] | None:
+    """Why `addition` cannot be added to `base` (a lint code and its parameters), or None."""
+    params = {"code": addition.code, "criterion": addition.criterion, "base": base.id}
+    if requirement_code_exists(base, addition.code):
+        return "C114", params
+    if not any(c.code == addition.criterion for c in base.criteria):
+        return "C115", params
+    if not (addition.code == addition.criterion or addition.code.startswith(addition.criterion + ".")):
+        return "C116", params
+    if base.listing.indicators == "complete":
+        return "C117", params
+    return None
+
+
+def requirement_code_exists(catalog: Catalog, code: str) -> bool:
+    return any(i.code == code for i in catalog.indicators()) or any(c.id == code for c in catalog.conditions)
+
+
+def _add(data: dict, base: Catalog, overlay: Overlay, addition: Addition) -> None:
+    problem = addition_problem(base, addition)
+    if problem:
+        raise CatalogError(f"overlay {overlay.id}: cannot add indicator '{addition.code}' ({problem[0]})")
+    indicator = addition.model_dump(exclude={"criterion"})
+    indicator["threshold"]["source"] = indicator["threshold"]["source"] or overlay.source.model_dump()
+    criterion = next(c for c in data["criteria"] if c["code"] == addition.criterion)
+    criterion["indicators"] = [*criterion["indicators"], indicator]
 
 
 def _threshold_dicts(data: dict) -> dict[str, dict]:
@@ -776,12 +849,25 @@ def requirement_of(catalog: Catalog, code: str) -> Requirement | None:
 
 
 def _not_listed(catalog: Catalog, code: str, query: _Query) -> Threshold:
+    reason, reason_en = unlisted_reason(catalog, code)
     return Threshold(
         catalog=catalog.id, code=code, name="", kind="", unit="", known=False, op="", value=None,
         confidence="?", ref="", source=catalog.source, region=query.region, group=query.group, year=query.year,
-        reason=f"chỉ tiêu {code} chưa có trong danh mục {catalog.id} (danh sách chỉ tiêu của bộ này chưa đầy đủ)",
-        reason_en=f"indicator {code} is not in {catalog.id} (the set's indicator list is incomplete)",
+        reason=reason, reason_en=reason_en,
     )
+
+
+def unlisted_reason(catalog: Catalog, code: str | None = None) -> tuple[str, str]:
+    """Why an indicator (or a criterion's indicators) cannot be looked up: the list is missing or partial."""
+    if catalog.listing.indicators == "unknown":
+        number = catalog.source.number
+        return (f"danh sách chỉ tiêu của {catalog.source.document} {number} chưa có trong danh mục",
+                f"the indicator list of {number} is not in the catalog")
+    if code is None:
+        return ("danh sách chỉ tiêu của tiêu chí này chưa có trong danh mục",
+                "the indicators of this criterion are not in the catalog")
+    return (f"chỉ tiêu {code} chưa có trong danh mục {catalog.id} (danh sách chỉ tiêu của bộ này chưa đầy đủ)",
+            f"indicator {code} is not in {catalog.id} (the set's indicator list is incomplete)")
 
 
 def _base(catalog: Catalog, code: str, req: Requirement, spec: ThresholdSpec, query: _Query) -> Threshold:
@@ -880,48 +966,3 @@ def _relative_reason(spec: ThresholdSpec, other: Threshold) -> tuple[str, str]:
     if other.reason:
         vi, en = f"{vi}; {other.reason}", f"{en}; {other.reason_en}"
     return vi, en
-
-
-# ---------------------------------------------------------------------------
-# Rows for a criteria table
-# ---------------------------------------------------------------------------
-
-
-def catalog_rows(
-    catalog: Catalog, region: str | None = None, group: str | None = None, year: int | None = None
-) -> list[dict]:
-    """Plain rows (criterion, indicator, name, unit, threshold text, source, confidence) for `ntm criteria`."""
-    rows = [_prerequisite_row(catalog, p) for p in catalog.requires]
-    for crit in catalog.criteria:
-        rows += [_indicator_row(catalog, crit, i, region, group, year) for i in crit.indicators]
-        if not crit.indicators:
-            rows.append(_empty_criterion_row(catalog, crit))
-    rows += [_indicator_row(catalog, None, c, region, group, year) for c in catalog.conditions]
-    return rows
-
-
-def _row(criterion, criterion_name, indicator, name, unit, text, known, source, confidence, ref, reason=None) -> dict:
-    return {
-        "criterion": criterion, "criterion_name": criterion_name, "indicator": indicator, "name": name,
-        "unit": unit, "threshold": text, "known": known, "source": source, "confidence": confidence,
-        "ref": ref, "reason": reason,
-    }
-
-
-def _indicator_row(catalog, crit, req, region, group, year) -> dict:
-    code = req.code if isinstance(req, Indicator) else req.id
-    found = threshold(catalog, code, region=region, group=group, year=year)
-    return _row(crit.code if crit else None, crit.name if crit else None, code, req.name, req.unit,
-                found.text(), found.known, found.source.label(), found.confidence, found.ref, found.reason)
-
-
-def _empty_criterion_row(catalog: Catalog, crit: Criterion) -> dict:
-    count = crit.indicator_count.value if crit.indicator_count else None
-    name = f"({count} chỉ tiêu, chưa rõ nội dung)" if count else "(các chỉ tiêu chưa rõ)"
-    return _row(crit.code, crit.name, None, name, "", "chưa rõ", False,
-                catalog.source.label(), crit.confidence, crit.ref, "danh sách chỉ tiêu của tiêu chí này chưa rõ")
-
-
-def _prerequisite_row(catalog: Catalog, pre: Prerequisite) -> dict:
-    return _row(None, None, None, f"Đã đạt chuẩn theo bộ {pre.catalog}", "", "đạt", pre.confidence in KNOWN_CONFIDENCE,
-                catalog.source.label(), pre.confidence, pre.ref)

@@ -5,7 +5,8 @@ repository's own, beyond what loading it checks: the file validates against
 the catalog model, every value carries a source and a confidence, a regional
 threshold has a cell (or an explicit unknown) for every region, codes are
 unique, counts agree with the decision, an overlay names a set and codes that
-exist and says when it loosens a threshold. Each finding has a stable C code,
+exist, adds indicators only where its base's list is incomplete, and says when
+it loosens a threshold. Each finding has a stable C code,
 its line, and both languages. `check_catalogs(files)` turns the findings of a
 plans repository's `catalogs/` folders into diagnostics.
 """
@@ -28,6 +29,7 @@ from ntm.catalog import (
     Override,
     Relative,
     ThresholdSpec,
+    addition_problem,
     build_catalog,
     find_base_file,
     load_catalog,
@@ -57,6 +59,14 @@ _PROBLEMS: dict[str, tuple[str, str, str]] = {
     "C112": ("error", "Số hoặc mã tại '{field}' bị đọc thành số thực ({value}); hãy viết trong ngoặc kép",
              "Number or code at '{field}' was read as a float ({value}); quote it"),
     "C113": ("error", "Ngưỡng {code} dẫn chiếu tới '{target}' không tồn tại", "Threshold {code} refers to '{target}', which does not exist"),
+    "C114": ("error", "Lớp bổ sung thêm chỉ tiêu '{code}' nhưng bộ '{base}' đã có mã này (sửa ngưỡng bằng 'overrides')",
+             "Overlay adds indicator '{code}' but '{base}' already has it (change its threshold with 'overrides')"),
+    "C115": ("error", "Lớp bổ sung thêm chỉ tiêu '{code}' vào tiêu chí '{criterion}' không có trong bộ '{base}'",
+             "Overlay adds indicator '{code}' to criterion '{criterion}', which '{base}' does not have"),
+    "C116": ("error", "Mã chỉ tiêu '{code}' không thuộc tiêu chí '{criterion}' (mã phải là {criterion} hoặc {criterion}.n)",
+             "Indicator code '{code}' does not belong to criterion '{criterion}' (write {criterion} or {criterion}.n)"),
+    "C117": ("error", "Bộ '{base}' đã có đủ danh sách chỉ tiêu; lớp bổ sung không thêm được chỉ tiêu '{code}'",
+             "'{base}' lists every indicator already; the overlay cannot add '{code}'"),
 }
 
 
@@ -153,6 +163,10 @@ class _Lint:
                 continue
             problems += [_problem("C109", self.path, line, code=override.code, old=o, new=n)
                          for o, n in _loosened(base, override)]
+        for addition in overlay.indicators:
+            found = addition_problem(base, addition)
+            if found:
+                problems.append(_problem(found[0], self.path, self._code_line(addition.code), **found[1]))
         return problems
 
     def _from_error(self, err: dict, data: dict) -> CatalogProblem:

@@ -17,10 +17,13 @@ from typing import List, Optional
 
 import typer
 
+from ntm.cli_scaffold import STATE, NtmGroup
 from ntm.diagnostics import ExitCode
+from ntm.messages import cli_word
 
 app = typer.Typer(
     name="ntm",
+    cls=NtmGroup,
     help="Kế hoạch nông thôn mới dưới dạng dữ liệu: kiểm tra, tổng hợp, in văn bản.\n\n"
     "Ví dụ: ntm validate plans/",
     no_args_is_help=True,
@@ -29,38 +32,63 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-STATE = {"lang": "vi", "quiet": False, "verbose": False}
-
 # Codes meaning "could not read or write a file" rather than "the plan is wrong": exit 2.
 IO_CODES = {"Y001", "Y012", "I009", "N001", "N002", "N003", "N007"}
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        import ntm
+
+        typer.echo(f"ntm {ntm.__version__}")
+        raise typer.Exit()
+
+
+def _choices(*values: str):
+    """Shell completion of an option's fixed values (`--format`)."""
+    def complete(incomplete: str) -> list[str]:
+        return [v for v in values if v.startswith(incomplete)]
+
+    return complete
+
+
+def _complete_slug(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of a plan slug: the plan files under --plans (default plans/)."""
+    plans = Path(ctx.params.get("plans") or "plans")
+    slugs = sorted({p.stem for p in plans.rglob("*.yaml")}) if plans.is_dir() else []
+    return [slug for slug in slugs if slug.startswith(incomplete)]
+
+
+def _format_option(default: str, *values: str):
+    """`--format/-f` with its values in the help and in shell completion."""
+    return typer.Option(default, "--format", "-f", help=" | ".join(values), autocompletion=_choices(*values))
+
+
+# Every command accepts these three too (ntm.cli_scaffold copies them), before or after its name.
 @app.callback()
 def _options(
-    lang: Optional[str] = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Chỉ in các phát hiện."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="In thêm chi tiết."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=cli_word("lang_option")),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=cli_word("quiet_option")),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help=cli_word("verbose_option")),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help=cli_word("version_option")),
 ) -> None:
     """Kế hoạch nông thôn mới dưới dạng dữ liệu: kiểm tra, tổng hợp, in văn bản."""
-    from ntm.messages import default_lang
-
-    chosen = lang or default_lang()
-    if chosen not in ("vi", "en"):
-        raise typer.BadParameter("vi | en", param_hint="--lang")
-    STATE.update(lang=chosen, quiet=quiet, verbose=verbose)
 
 
 @app.command()
 def validate(
     paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
-    format: str = typer.Option("text", "--format", "-f", help="text | json | github | junit | auto"),
+    format: str = _format_option("text", "text", "json", "github", "junit", "auto"),
     strict: bool = typer.Option(False, "--strict", help="Cảnh báo cũng làm lệnh thất bại (mã 1)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Không dùng bộ nhớ đệm kết quả."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình."),
     changed: bool = typer.Option(False, "--changed", help="Chỉ kiểm tra các tệp thay đổi so với --base (git), "
                                  "cùng các quy tắc liên tệp liên quan đến chúng."),
-    base: str = typer.Option("HEAD", "--base", help="Mốc git để so sánh khi dùng --changed, ví dụ origin/main."),
+    base: Optional[str] = typer.Option(None, "--base", help="Mốc git để so sánh khi dùng --changed, ví dụ origin/main; "
+                                       "so với điểm chung của mốc và HEAD (như git diff REF...). Mặc định: nhánh "
+                                       "upstream, origin/HEAD, main hoặc master."),
 ) -> None:
     """Kiểm tra các tệp kế hoạch.
 
@@ -75,20 +103,23 @@ def validate(
     cache = None if no_cache else _open_cache()
     with _progress("Kiểm tra" if STATE["lang"] == "vi" else "Checking") as progress:
         result = validate_paths(paths, jobs=jobs, cache=cache, progress=progress, changed=only)
-    shown = [d for d in result.diagnostics if STATE["verbose"] or d.severity.value != "info" or format != "text"]
-    text = pick(format)(result.files, shown, STATE["lang"])
+    text = pick(format)(result.files, result.diagnostics, STATE["lang"], show_infos=STATE["verbose"])
     _emit(text, output)
 
     raise typer.Exit(_exit_for(result, strict))
 
 
-def _changed_files(base: str) -> set:
+def _changed_files(base: Optional[str]) -> frozenset:
     from ntm.changed import ChangedError, changed_files
 
     try:
-        return changed_files(base)
+        changes = changed_files(base)
     except ChangedError as exc:
         _usage_code(exc.code, **exc.params)
+    if not STATE["quiet"]:
+        typer.echo("ntm: " + cli_word("changed_against", STATE["lang"], base=changes.base, commit=changes.merge_base[:10]),
+                   err=True)
+    return changes.files
 
 
 def _exit_for(result, strict: bool) -> int:
@@ -103,7 +134,7 @@ def _exit_for(result, strict: bool) -> int:
 
 @app.command()
 def rules(
-    format: str = typer.Option("text", "--format", "-f", help="text | json | md"),
+    format: str = _format_option("text", "text", "json", "md"),
     examples: bool = typer.Option(False, "--examples", help="In cả ví dụ đạt và không đạt."),
 ) -> None:
     """Liệt kê các quy tắc kiểm tra: mã, mức độ, nội dung.
@@ -134,61 +165,100 @@ def schema(
 
 @app.command()
 def criteria(
-    set_id: str = typer.Option("xa-ntm-2021-2025", "--set", help="Bộ tiêu chí (ntm criteria --list để xem các bộ)."),
+    set_id: str = typer.Option("xa-ntm-2021-2025", "--set", help="Bộ tiêu chí (ntm criteria --list để xem các bộ) hoặc đường dẫn tệp .yaml."),
     region: Optional[str] = typer.Option(None, "--region", help="Vùng: TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL."),
     group: Optional[str] = typer.Option(None, "--group", help="Nhóm xã (bộ 2026-2030): nhom-1, nhom-2, nhom-3."),
     year: Optional[int] = typer.Option(None, "--year", help="Năm (ngưỡng thu nhập thay đổi theo năm)."),
     list_sets: bool = typer.Option(False, "--list", help="Liệt kê các bộ tiêu chí có sẵn."),
-    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+    format: str = _format_option("text", "text", "json"),
 ) -> None:
-    """Xem bộ tiêu chí: mã, tên, ngưỡng, nguồn, độ tin cậy.
+    """Xem bộ tiêu chí: mã, tên, ngưỡng theo vùng, nhóm xã và năm, nguồn, độ tin cậy.
 
-    Ví dụ: ntm criteria --set xa-ntm-2021-2025 --region TDMNPB --year 2024
+    Ví dụ: ntm criteria --set xa-ntm-2016-2020 --region TDMNPB --year 2020
     """
-    from ntm.catalog import CatalogError, available_catalogs, catalog_rows, load_catalog
+    from ntm.catalog import available_catalogs
+    from ntm.catalog_table import catalog_header, catalog_rows, check_query
 
     if list_sets:
         _emit("\n".join(available_catalogs()), None)
         return
-    try:
-        rows = catalog_rows(load_catalog(set_id), region=region, group=group, year=year)
-    except (CatalogError, ValueError, KeyError) as exc:
-        _usage(str(exc))
+    catalog = _criteria_set(set_id)
+    problems = check_query(catalog, region, group, year)
+    if problems:
+        code, params = problems[0]
+        _usage_code(code, **params)
+    rows = catalog_rows(catalog, region=region, group=group, year=year)
     if format == "json":
-        import json
+        from ntm.jsonshape import json_document
 
-        _emit(json.dumps(rows, ensure_ascii=False, indent=2, default=str), None)
+        _emit(json_document("ntm-criteria", {"set": set_id, "region": region, "group": group, "year": year,
+                                             "rows": rows}), None)
     else:
         from ntm.status_view import criteria_text
 
-        _emit(criteria_text(rows, STATE["lang"]), None)
+        header = catalog_header(catalog, region, group, year)
+        terminal = sys.stdout.isatty()
+        _emit(criteria_text(rows, header, STATE["lang"], fit_terminal=terminal,
+                            color=terminal and not os.environ.get("NO_COLOR")), None)
+
+
+def _criteria_set(set_id: str):
+    """A shipped set by id, or a catalog or overlay file by path (a repository's catalogs/…yaml)."""
+    from ntm.catalog import CatalogError, available_catalogs, load_catalog, load_catalog_file
+
+    path = Path(set_id)
+    try:
+        if set_id.endswith(".yaml") and path.is_file():
+            return load_catalog_file(path)
+        if set_id in available_catalogs():
+            return load_catalog(set_id)
+    except CatalogError as exc:
+        from ntm.catalog_lint import lint_catalog
+
+        problems = lint_catalog(path) if path.is_file() else []
+        detail = (problems[0].message if STATE["lang"] == "vi" else problems[0].message_en) if problems else str(exc)
+        _usage_code("C125", set=set_id, detail=detail.splitlines()[0])
+    _usage_code("C120", set=set_id, known=", ".join(available_catalogs()))
 
 
 @app.command()
 def status(
-    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp."),
+    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp.", autocompletion=_complete_slug),
     year: Optional[int] = typer.Option(None, "--year", help="Chỉ xem các đánh giá của năm này."),
-    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+    format: str = _format_option("text", "text", "json"),
     plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
 ) -> None:
     """Tình trạng từng tiêu chí của đơn vị, kèm lý do của mỗi kết luận.
 
     Ví dụ: ntm status hung-my --format json
     """
-    from ntm.criteria import plan_status
-    from ntm.status_view import status_json, status_text
+    from ntm.criteria import plan_area_status, plan_status, why_no_status
+    from ntm.status_view import status_text
 
     loaded = _load_one(ref, plans)
     statuses = [s for s in plan_status(loaded.plan, loaded.file) if year is None or s.year == year]
     units = [_official_unit(loaded.plan, s) for s in statuses]
-    text = status_json(statuses, units) if format == "json" else status_text(statuses, units, STATE["lang"])
+    area = plan_area_status(loaded.plan, loaded.file, year, statuses)
+    empty = why_no_status(loaded.plan, year, statuses)
+    if format == "json":
+        text = _status_json(statuses, units, area, empty)
+    else:
+        text = status_text(statuses, units, STATE["lang"], area, empty)
     _emit(text, None)
+
+
+def _status_json(statuses, units, area, empty) -> str:
+    from ntm.jsonshape import json_document
+    from ntm.status_view import status_items
+
+    return json_document("ntm-status", {"statuses": status_items(statuses, units, area, empty)})
 
 
 @app.command()
 def render(
-    refs: List[str] = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp; có thể nhiều."),
-    format: str = typer.Option("docx", "--format", "-f", help="docx | md | html | pdf"),
+    refs: List[str] = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp; có thể nhiều.",
+                                     autocompletion=_complete_slug),
+    format: str = _format_option("docx", "docx", "md", "html", "pdf"),
     output: Path = typer.Option(Path("."), "--output", "-o", help="Thư mục ghi văn bản."),
     templates: Optional[Path] = typer.Option(None, "--templates", help="Thư mục mẫu riêng của tỉnh (tìm trước mẫu có sẵn)."),
     plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
@@ -216,7 +286,7 @@ def render(
 def report(
     paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
     year: int = typer.Option(..., "--year", help="Năm báo cáo."),
-    format: str = typer.Option("text", "--format", "-f", help="text | json | csv | md | xlsx"),
+    format: str = _format_option("text", "text", "json", "csv", "md", "xlsx"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp (json, md, xlsx) hoặc thư mục (csv) cần ghi."),
     charts: Optional[Path] = typer.Option(None, "--charts", help="Thư mục ghi biểu đồ PNG."),
     unit: Optional[str] = typer.Option(None, "--unit", help="Một đơn vị và các đơn vị trực thuộc, ví dụ tan-yen."),
@@ -285,7 +355,7 @@ def new(
     slug: str = typer.Argument(..., help="Mã kế hoạch mới, ví dụ hung-my-2025."),
     level: Optional[str] = typer.Option(None, "--level", help="Cấp: xa | huyen | tinh | thon (lấy theo kế hoạch cũ khi có --from)."),
     year: int = typer.Option(..., "--year", help="Năm của kế hoạch mới."),
-    from_plans: Optional[List[str]] = typer.Option(None, "--from", metavar="SLUG",
+    from_plans: Optional[List[str]] = typer.Option(None, "--from", metavar="SLUG", autocompletion=_complete_slug,
                                                    help="Kế hoạch năm trước để kế thừa đơn vị, cơ quan, nơi nhận, chữ ký; "
                                                    "lặp lại --from cho các xã cũ đã sáp nhập thành một xã."),
     plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
@@ -312,8 +382,8 @@ def new(
 
 @app.command()
 def export(
-    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp."),
-    format: str = typer.Option("xlsx", "--format", "-f", help="xlsx | csv"),
+    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp.", autocompletion=_complete_slug),
+    format: str = _format_option("xlsx", "xlsx", "csv"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp .xlsx hoặc thư mục csv (mặc định: <slug>.xlsx, <slug>-csv/)."),
     plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
 ) -> None:
@@ -338,7 +408,7 @@ def export(
 @app.command(name="import")
 def import_(
     sheet: Path = typer.Argument(..., help="Bảng tính đã điền (.xlsx, tệp .csv hoặc thư mục csv)."),
-    into: str = typer.Option(..., "--into", help="Kế hoạch cần ghi vào (slug hoặc đường dẫn)."),
+    into: str = typer.Option(..., "--into", help="Kế hoạch cần ghi vào (slug hoặc đường dẫn).", autocompletion=_complete_slug),
     plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
 ) -> None:
     """Ghi số liệu từ bảng tính vào tệp kế hoạch, giữ chú thích và bố cục; từ chối nếu không hợp lệ.
@@ -445,15 +515,18 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("ntm: đã dừng theo yêu cầu (Ctrl-C).", err=True)
-        sys.exit(130)
+        _stop("X002", 130)
     except OSError as exc:
-        typer.echo(f"ntm: lỗi đọc/ghi: {exc.strerror or exc} ({exc.filename or ''})", err=True)
-        sys.exit(ExitCode.USAGE_OR_IO)
+        _stop("X003", ExitCode.USAGE_OR_IO, reason=exc.strerror or str(exc), file=exc.filename or "")
     except Exception:  # noqa: BLE001 - the last line of defence
-        log = _write_crash_log()
-        typer.echo(f"ntm: lỗi nội bộ không mong muốn; chi tiết đã ghi vào {log}. Hãy gửi tệp này cho nhóm phát triển.", err=True)
-        sys.exit(ExitCode.USAGE_OR_IO)
+        _stop("X004", ExitCode.USAGE_OR_IO, log=_write_crash_log())
+
+
+def _stop(code: str, exit_code: int, **params) -> None:
+    from ntm.messages import render_message
+
+    typer.echo(f"ntm: {render_message(code, params, STATE['lang'])}", err=True)
+    sys.exit(exit_code)
 
 
 def _write_crash_log() -> str:

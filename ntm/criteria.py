@@ -5,6 +5,8 @@ province overlay (`overlay`). The overlay is looked for first in a `catalogs/`
 folder beside the plan or in any folder above it (a plans repository's own
 overlays), then among the catalogs shipped with ntm. An overlay applies to
 the assessments whose set it extends; others use the national set alone.
+A district or province plan is also measured as an area (`area_catalog`,
+`plan_area_status`), and a plan with no status at all says why (`why_no_status`).
 """
 
 from __future__ import annotations
@@ -78,3 +80,54 @@ def plan_status(plan, plan_file: str | None = None):
     from ntm.status import evaluate_plan
 
     return evaluate_plan(plan, resolver(plan, plan_file))
+
+
+AREA_LEVELS = ("huyen", "tinh")
+
+
+def area_catalog(plan, year: int, plan_file: str | None = None):
+    """The set a district or province is measured against at `year`: the plan's overlay or a shipped
+    set of the plan's level at its base tier (huyện NTM, tỉnh hoàn thành) whose period holds the year."""
+    from ntm.catalog import available_catalogs, load_catalog
+    from ntm.model.vocab import STANDARD_ORDER, Standard
+
+    level = plan.unit.level.value
+    candidates = [load_any(plan.overlay, plan_file)] if plan.overlay else []
+    candidates += [load_catalog(catalog_id) for catalog_id in available_catalogs()]
+    for catalog in candidates:
+        if catalog is None or catalog.level != level or STANDARD_ORDER[Standard(catalog.tier)][1] != 1:
+            continue
+        if catalog.period.start <= year <= (catalog.period.end or year):
+            return catalog
+    return None
+
+
+def plan_area_status(plan, plan_file: str | None, year: int | None, statuses) -> object | None:
+    """The area status of a district or province plan (not a sponsor's), else None."""
+    from ntm.area_status import evaluate_area
+
+    if plan.unit.level.value not in AREA_LEVELS or plan.sponsorship is not None:
+        return None
+    when = year or plan.year()
+    catalog = area_catalog(plan, when, plan_file)
+    own = any(s.criteria_set == getattr(catalog, "id", None) for s in statuses)
+    return evaluate_area(plan, catalog, when, own)
+
+
+def why_no_status(plan, year: int | None, statuses) -> dict[str, str] | None:
+    """What `ntm status` says when a plan yields no status at all (never an empty screen); None otherwise."""
+    if statuses:
+        return None
+    if not plan.assessments:
+        return {"vi": f"Kế hoạch {plan.slug} không có đánh giá tiêu chí nào (mục assessments) nên không có tình trạng để tính",
+                "en": f"The plan {plan.slug} has no criteria assessment (assessments), so there is no status to compute"}
+    from ntm.status import context_for
+
+    years = sorted({context_for(plan, a).year for a in plan.assessments})
+    if year is not None and year not in years:
+        shown = ", ".join(map(str, years))
+        return {"vi": f"Kế hoạch {plan.slug} không có đánh giá nào của năm {year} (có: {shown})",
+                "en": f"The plan {plan.slug} has no assessment for {year} (it has: {shown})"}
+    sets = ", ".join(sorted({a.criteria_set for a in plan.assessments}))
+    return {"vi": f"Không tính được tình trạng: bộ tiêu chí {sets} không có trong danh mục (xem ntm validate)",
+            "en": f"No status can be computed: the criteria set {sets} is not in the catalog (see ntm validate)"}

@@ -45,6 +45,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "Y013": {"vi": "Bỏ qua vòng lặp liên kết thư mục", "en": "Skipped a directory symlink loop"},
     "Y014": {"vi": "Không tìm thấy tệp kế hoạch (.yaml) nào", "en": "No plan files (.yaml) found"},
     "Y015": {"vi": "Số {value} quá lớn hoặc quá nhỏ để đọc chính xác", "en": "The number {value} is too large or too small to read exactly"},
+    "Y016": {
+        "vi": "Alias '*{alias}' làm tài liệu phình quá lớn: khi thay mọi alias bằng nội dung của nó, tài liệu vượt "
+              "giới hạn của tệp này ({nodes} nút, {limit} ký tự); hãy viết thẳng giá trị thay vì lặp lại qua alias",
+        "en": "Alias '*{alias}' blows the document up: with every alias replaced by its content, the document exceeds "
+              "this file's limits ({nodes} nodes, {limit} characters); write the values out instead of repeating them through aliases",
+    },
     # Usage (U): the command line was asked something it cannot do
     "U001": {"vi": "--format: '{value}' không hợp lệ ({choices})", "en": "--format: '{value}' is not valid ({choices})"},
     "U002": {"vi": "Không tìm thấy kế hoạch '{ref}' trong {plans} (gần giống: {close})",
@@ -54,6 +60,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "U005": {"vi": "--changed cần git, nhưng không tìm thấy lệnh git", "en": "--changed needs git, which is not installed"},
     "U006": {"vi": "--changed: git báo lỗi: {detail}", "en": "--changed: git failed: {detail}"},
     "U007": {"vi": "--changed: không có mốc git '{base}'", "en": "--changed: unknown git revision '{base}'"},
+    "U008": {"vi": "--changed: không biết so sánh với mốc nào (nhánh không có upstream, không có origin/HEAD, main "
+                   "hay master); hãy ghi --base, ví dụ --base origin/main",
+             "en": "--changed: nothing to compare with (no upstream branch, no origin/HEAD, main or master); "
+                   "give --base, e.g. --base origin/main"},
+    "U009": {"vi": "--changed: bản sao git nông (shallow clone) thiếu lịch sử để so sánh với '{base}'; hãy lấy đủ lịch "
+                   "sử: git fetch --unshallow origin (GitHub Actions: actions/checkout với fetch-depth: 0)",
+             "en": "--changed: this shallow clone lacks the history to compare with '{base}'; fetch it: "
+                   "git fetch --unshallow origin (GitHub Actions: actions/checkout with fetch-depth: 0)"},
+    "U010": {"vi": "--changed: '{base}' và HEAD không có lịch sử chung", "en": "--changed: '{base}' and HEAD share no history"},
+    "U011": {"vi": "--lang: '{value}' không hợp lệ (vi | en)", "en": "--lang: '{value}' is not valid (vi | en)"},
+    # Internal (X): ntm itself stopped; X001 (a rule that failed) is registered by ntm.rules
+    "X002": {"vi": "đã dừng theo yêu cầu (Ctrl-C); không tệp nào bị ghi dở",
+             "en": "stopped on request (Ctrl-C); no file was left half-written"},
+    "X003": {"vi": "lỗi đọc/ghi: {reason} ({file})", "en": "read/write error: {reason} ({file})"},
+    "X004": {"vi": "lỗi nội bộ không mong muốn; chi tiết đã ghi vào {log}. Hãy gửi tệp này cho nhóm phát triển.",
+             "en": "unexpected internal error; the details are in {log}. Please send this file to the developers."},
+    # Criteria and catalogs (C): what `ntm criteria` cannot answer (C101-C117 are catalog lint, ntm.catalog_lint)
+    "C120": {"vi": "Không có bộ tiêu chí '{set}' (có: {known})", "en": "No criteria set '{set}' (available: {known})"},
+    "C121": {"vi": "Vùng '{value}' không có trong bộ {set} (có: {known})",
+             "en": "Region '{value}' is not one of {set} (available: {known})"},
+    "C122": {"vi": "Nhóm xã '{value}' không có trong bộ {set} (có: {known})",
+             "en": "Commune group '{value}' is not one of {set} (available: {known})"},
+    "C123": {"vi": "Bộ {set} không chia ngưỡng theo {dim} nên {option} không có tác dụng; {hint}",
+             "en": "{set} does not vary its thresholds by {dim}, so {option} has no effect; {hint}"},
+    "C124": {"vi": "Năm {year} nằm ngoài giai đoạn {period} của bộ {set}{hint}",
+             "en": "{year} is outside the period {period} of {set}{hint}"},
+    "C125": {"vi": "Tệp bộ tiêu chí {set} không đọc được: {detail}", "en": "The criteria file {set} cannot be read: {detail}"},
     # Schema (S)
     "S000": {"vi": "Giá trị không hợp lệ tại '{field}' ({type})", "en": "Invalid value at '{field}' ({type})"},
     "S001": {"vi": "Thiếu trường bắt buộc '{field}'", "en": "Missing required field '{field}'"},
@@ -114,10 +147,75 @@ def standard_label(value, lang: str | None = None):
     return en if lang == "en" else vi
 
 
+def grouped_count(number: int) -> dict[str, str]:
+    """A count for a message, its thousands grouped as each language writes them (100.756; 100,756)."""
+    from ntm.vnformat import format_number
+
+    return {"vi": format_number(number), "en": f"{number:,}"}
+
+
 SEVERITY_WORDS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
+
+
+# The command line's own words around ntm's help texts and usage errors (Typer/Click print
+# them in English only), as (Vietnamese, English); see ntm.cli_scaffold.
+CLI_WORDS = {
+    # help layout
+    "usage": ("Cách dùng:", "Usage:"),
+    "options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
+    "command_metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
+    "heading_options": ("Tùy chọn", "Options"),
+    "heading_arguments": ("Đối số", "Arguments"),
+    "heading_commands": ("Lệnh", "Commands"),
+    "help_option": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "install_completion": ("Cài gợi ý tự hoàn thành lệnh (phím Tab) cho shell đang dùng.",
+                           "Install completion for the current shell."),
+    "show_completion": ("In đoạn mã gợi ý tự hoàn thành lệnh của shell đang dùng, để chép hoặc tự cài.",
+                        "Show completion for the current shell, to copy it or customize the installation."),
+    "version_option": ("In phiên bản ntm rồi thoát.", "Show the version of ntm and exit."),
+    "lang_option": ("Ngôn ngữ thông báo: vi (mặc định) hoặc en; biến môi trường NTM_LANG cũng chọn được.",
+                    "Language of the messages: vi (the default) or en; the NTM_LANG variable chooses it too."),
+    "quiet_option": ("Chỉ in các phát hiện.", "Print the findings only."),
+    "verbose_option": ("In thêm chi tiết, cả các phát hiện mức thông tin.", "Print more detail, info findings too."),
+    "extra_default": ("mặc định", "default"),
+    "extra_required": ("bắt buộc", "required"),
+    "extra_env_var": ("biến môi trường", "env var"),
+    # usage errors
+    "error": ("Lỗi: {message}", "Error: {message}"),
+    "try_help": ("Xem '{command} {option}' để biết cách dùng.", "Try '{command} {option}' for help."),
+    "no_such_option": ("Không có tùy chọn {name}", "No such option: {name}"),
+    "did_you_mean": ("(có phải ý bạn là {names}?)", "(did you mean {names}?)"),
+    "no_such_command": ("Không có lệnh '{name}'.", "No such command '{name}'."),
+    "missing_command": ("Thiếu tên lệnh.", "Missing command."),
+    "missing_argument": ("Thiếu đối số {name}.", "Missing argument {name}."),
+    "missing_option": ("Thiếu tùy chọn {name}.", "Missing option {name}."),
+    "missing_parameter": ("Thiếu tham số {name}.", "Missing parameter {name}."),
+    "invalid_value": ("Giá trị không hợp lệ cho {name}: {reason}", "Invalid value for {name}: {reason}"),
+    "not_an_integer": ("'{value}' không phải là số nguyên", "'{value}' is not a whole number"),
+    "not_a_number": ("'{value}' không phải là số", "'{value}' is not a number"),
+    "needs_value": ("Tùy chọn {name} cần một giá trị.", "Option {name} needs a value."),
+    "takes_no_value": ("Tùy chọn {name} không nhận giá trị.", "Option {name} does not take a value."),
+    "extra_arguments": ("Thừa đối số: {args}", "Unexpected extra arguments: {args}"),
+    "aborted": ("Đã hủy.", "Aborted."),
+    # notes
+    "changed_against": ("--changed: so với {base} (điểm chung {commit})", "--changed: compared with {base} (merge base {commit})"),
+    "summary_columns": ("| vị trí | mức | mã | nội dung |", "| location | severity | code | message |"),
+    "summary_by_rule": ("| mã | mức | số phát hiện |", "| code | severity | findings |"),
+    "summary_more": ("Còn {count} phát hiện không hiện ở đây vì tóm tắt của GitHub giới hạn 1 MiB mỗi bước; chạy "
+                     "`ntm validate` để xem đủ. Theo quy tắc:",
+                     "{count} more findings are not shown, as GitHub limits a step summary to 1 MiB; run "
+                     "`ntm validate` to see them all. By rule:"),
+    "infos_hidden": (" (không hiện; thêm --verbose để xem)", " (not shown; add --verbose to see them)"),
+}
+
+
+def cli_word(key: str, lang: str = "vi", **params: Any) -> str:
+    """One of CLI_WORDS in `lang`, filled from `params`."""
+    vi, en = CLI_WORDS[key]
+    return string.Formatter().vformat(en if lang == "en" else vi, (), _Lenient(params))
 
 
 class _Lenient(dict):

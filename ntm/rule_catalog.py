@@ -7,8 +7,6 @@ or Markdown (the README's rule table is this Markdown, checked by a test).
 
 from __future__ import annotations
 
-import json
-
 from ntm.messages import severity_word
 
 
@@ -17,7 +15,9 @@ def render_rules(fmt: str, lang: str, examples: bool) -> str:
 
     rules = all_rules()
     if fmt == "json":
-        return json.dumps([_as_dict(r, lang) for r in rules], ensure_ascii=False, indent=2)
+        from ntm.jsonshape import json_document
+
+        return json_document("ntm-rules", {"rules": [_as_dict(r, lang) for r in rules]})
     if fmt == "md":
         return _markdown(rules, lang)
     return "\n".join(_text(r, lang, examples) for r in rules)

@@ -29,7 +29,7 @@ class Verdict(str, enum.Enum):
     NO_DATA = "no_data"
 
 
-def _say(vi: str, en: str) -> dict[str, str]:
+def say(vi: str, en: str) -> dict[str, str]:
     return {"vi": vi, "en": en}
 
 
@@ -58,6 +58,7 @@ class CriterionResult:
     effective: Status
     figures: tuple[FigureResult, ...]
     reason: dict[str, str]
+    listed: bool = True  # False when the catalog lists none of this criterion's indicators
 
     @property
     def conflict(self) -> bool:
@@ -83,6 +84,10 @@ class UnitStatus:
     recognised: tuple[Standard, ...] = ()
     declared_met: int | None = None
     targets: tuple[FigureResult, ...] = field(default=())
+    # Declared criteria the catalog cannot check because the set's indicator list is missing
+    # (QĐ 51/2025 before a province supplies it), and why.
+    unverifiable: tuple[str, ...] = ()
+    unverifiable_reason: dict[str, str] | None = None
 
     @property
     def label(self) -> str:
@@ -106,20 +111,20 @@ def evaluate_figure(catalog, code: str, figure: Figure, ctx: Context, kind: str,
         limit = threshold(catalog, code, region=ctx.region, group=ctx.group, year=ctx.year)
     except (KeyError, ValueError, LookupError):
         return FigureResult(code, kind, index, figure.label, value, Verdict.CANNOT_VERIFY, None, None, None,
-                            _say(f"chỉ tiêu {code} không có trong bộ tiêu chí {catalog.id}",
-                                 f"indicator {code} is not in the criteria set {catalog.id}"))
+                            say(f"chỉ tiêu {code} không có trong bộ tiêu chí {catalog.id}",
+                                f"indicator {code} is not in the criteria set {catalog.id}"))
     base = dict(indicator=code, kind=kind, index=index, label=figure.label, value=value,
                 threshold=limit.text(), source=limit.source.short() if limit.source else None,
                 confidence=limit.confidence)
     if value is None:
-        return FigureResult(**base, verdict=Verdict.NO_DATA, reason=_say("không có số liệu", "no value"))
+        return FigureResult(**base, verdict=Verdict.NO_DATA, reason=say("không có số liệu", "no value"))
     if not limit.known:
         return FigureResult(**base, verdict=Verdict.CANNOT_VERIFY,
-                            reason=_say(f"không kiểm chứng được: {limit.reason}", f"cannot verify: {limit.reason_en}"))
+                            reason=say(f"không kiểm chứng được: {limit.reason}", f"cannot verify: {limit.reason_en}"))
     verdict = _compare(limit, value, figure)
-    shown = f"{_show(value)}{'%' if limit.unit == '%' else ''} {limit.text()}"
-    words = _say(f"{'đạt' if verdict is Verdict.MET else 'không đạt'}: {shown} ({base['source']})",
-                 f"{'met' if verdict is Verdict.MET else 'not met'}: {shown} ({base['source']})")
+    shown = f"{show_value(value)}{'%' if limit.unit == '%' else ''} {limit.text()}"
+    words = say(f"{'đạt' if verdict is Verdict.MET else 'không đạt'}: {shown} ({base['source']})",
+                f"{'met' if verdict is Verdict.MET else 'not met'}: {shown} ({base['source']})")
     return FigureResult(**base, verdict=verdict, reason=words)
 
 
@@ -136,12 +141,12 @@ def _value(figure: Figure) -> Decimal | bool | None:
     return figure.comparable()
 
 
-def _show(value) -> str:
+def show_value(value) -> str:
     from ntm.vnformat import format_number
 
     if isinstance(value, bool):
         return "có" if value else "không"
-    return format_number(value.normalize() if value == value.to_integral() else round(value, 2))
+    return format_number(value.normalize() if value == value.to_integral() else round(value, 2).normalize())
 
 
 def combine(verdicts: list[Verdict], complete: bool) -> Verdict:
@@ -162,6 +167,7 @@ def evaluate_assessment(index: int, assessment: Assessment, plan, catalog, ctx: 
     unmet = tuple(r.code for r in results if r.effective is Status.NOT_MET)
     unknown = tuple(r.code for r in results if r.effective is Status.UNKNOWN)
     standard, why = _standard(catalog, met, len(results))
+    unverifiable, unverifiable_reason = _unverifiable(catalog, results)
     return UnitStatus(
         assessment_index=index,
         unit=assessment.unit.name if assessment.unit else (plan.unit.name or "?"),
@@ -178,19 +184,39 @@ def evaluate_assessment(index: int, assessment: Assessment, plan, catalog, ctx: 
         recognised=_recognised(assessment, plan),
         declared_met=assessment.declared.met,
         targets=_targets(assessment, catalog, ctx, plan),
+        unverifiable=unverifiable,
+        unverifiable_reason=unverifiable_reason,
     )
 
 
+def _unverifiable(catalog, results) -> tuple[tuple[str, ...], dict[str, str] | None]:
+    """Declared criteria without listed indicators, when the set's whole indicator list is missing."""
+    from ntm.catalog import unlisted_reason
+
+    if catalog.listing.indicators != "unknown":
+        return (), None
+    codes = tuple(r.code for r in results if not r.listed and r.declared in (Status.MET, Status.NOT_MET))
+    return (codes, say(*unlisted_reason(catalog))) if codes else ((), None)
+
+
 def _criterion(criterion, assessment: Assessment, catalog, ctx: Context, implied: bool) -> CriterionResult:
-    codes = [i.code for i in criterion.indicators]
+    listed = [i.code for i in criterion.indicators]
+    codes = listed + [c for c in assessment.indicators if c not in listed and _belongs(c, criterion.code)]
     figures = tuple(_measures(assessment, codes, catalog, ctx))
     per_indicator = [_indicator_verdict([f for f in figures if f.indicator == code]) for code in codes]
-    complete = bool(codes) and catalog.listing.indicators == "complete"
+    complete = bool(listed) and catalog.listing.indicators == "complete"
     computed = combine(per_indicator, complete)
     declared = _declared(criterion.code, assessment, implied)
+    has_list = bool(listed) or catalog.listing.indicators == "complete"
+    if not has_list and computed is Verdict.NO_DATA and declared is not None:
+        computed = Verdict.CANNOT_VERIFY
     effective = _effective(declared, computed)
-    return CriterionResult(criterion.code, criterion.name, declared, computed, effective, figures,
-                           _criterion_reason(declared, computed, figures))
+    reason = _criterion_reason(declared, computed, figures, None if has_list else catalog)
+    return CriterionResult(criterion.code, criterion.name, declared, computed, effective, figures, reason, has_list)
+
+
+def _belongs(code: str, criterion: str) -> bool:
+    return code == criterion or code.startswith(criterion + ".")
 
 
 def _measures(assessment: Assessment, codes: list[str], catalog, ctx: Context):
@@ -233,9 +259,15 @@ def _effective(declared: Status | None, computed: Verdict) -> Status:
     return Status.UNKNOWN
 
 
-def _criterion_reason(declared, computed: Verdict, figures) -> dict[str, str]:
+def _criterion_reason(declared, computed: Verdict, figures, unlisted_in=None) -> dict[str, str]:
+    """Why a criterion got its verdict; `unlisted_in` is the catalog when it lists none of its indicators."""
     said = {Status.MET: ("văn bản khai báo đạt", "declared met"), Status.NOT_MET: ("văn bản khai báo chưa đạt", "declared not met"),
             Status.UNKNOWN: ("văn bản ghi chưa rõ", "declared unknown"), None: ("văn bản không khai báo", "not declared")}[declared]
+    if unlisted_in is not None and computed is Verdict.CANNOT_VERIFY:
+        from ntm.catalog import unlisted_reason
+
+        vi, en = unlisted_reason(unlisted_in)
+        return say(f"{said[0]}; không kiểm chứng được: {vi}", f"{said[1]}; cannot verify: {en}")
     found = {
         Verdict.MET: ("mọi chỉ tiêu đều được kiểm chứng là đạt", "every indicator verified as met"),
         Verdict.NOT_MET: ("có chỉ tiêu được kiểm chứng là không đạt", "an indicator is verified as not met"),
@@ -243,15 +275,15 @@ def _criterion_reason(declared, computed: Verdict, figures) -> dict[str, str]:
                                 "cannot be fully verified (missing measurements or unconfirmed thresholds)"),
         Verdict.NO_DATA: ("không có số liệu đo để kiểm chứng", "no measured value to verify"),
     }[computed]
-    return _say(f"{said[0]}; {found[0]}", f"{said[1]}; {found[1]}")
+    return say(f"{said[0]}; {found[0]}", f"{said[1]}; {found[1]}")
 
 
 def _standard(catalog, met: int, total: int) -> tuple[Standard | None, dict[str, str]]:
     if total and met == total:
-        return Standard(catalog.tier), _say(
+        return Standard(catalog.tier), say(
             f"đạt {met}/{total} tiêu chí của {catalog.title}; chuẩn cao hơn không kiểm chứng được khi chưa có số liệu theo bộ tiêu chí tương ứng",
             f"{met}/{total} criteria of {catalog.title} met; higher standards cannot be verified without data under their sets")
-    return None, _say(f"mới đạt {met}/{total} tiêu chí của {catalog.title}", f"only {met}/{total} criteria of {catalog.title} met")
+    return None, say(f"mới đạt {met}/{total} tiêu chí của {catalog.title}", f"only {met}/{total} criteria of {catalog.title} met")
 
 
 def _recognised(assessment: Assessment, plan) -> tuple[Standard, ...]:

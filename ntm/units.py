@@ -253,24 +253,16 @@ def _snapshot(part: str, build):
 
 @lru_cache(maxsize=None)
 def _snapshot_path(part: str):
+    """Keyed by content (the hashes pip recorded for the package, this module's bytes), never
+    mtimes: a reinstall of the same release, as in every CI run, keeps using the snapshot."""
     import hashlib
-    import importlib.util
-    import os
     from pathlib import Path
 
-    from ntm.cache import default_dir
+    from ntm.cache import default_dir, distribution_stamp, files_stamp
 
     digest = hashlib.blake2b(digest_size=12)
-    spec = importlib.util.find_spec("vietnamadminunits")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    for folder in folders:  # the package's sources and data, not its bytecode or SQLite journals
-        for root, dirs, names in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(n for n in names if n.endswith((".py", ".db", ".json"))):
-                stat = os.stat(os.path.join(root, name))
-                digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    own = os.stat(__file__)
-    digest.update(f"{own.st_size}:{own.st_mtime_ns}".encode())
+    digest.update(distribution_stamp("vietnamadminunits").encode())
+    digest.update(files_stamp([__file__], Path(__file__).parent).encode())
     return Path(default_dir()) / f"units-{digest.hexdigest()}-{part}.marshal"
 
 

@@ -8,8 +8,11 @@ for plans: scalars are resolved by the YAML 1.2 core schema (`yes` is a string,
 `010` is ten), every non-integer number becomes an exact `Decimal` from its
 source text (never a float), mapping keys are always the key's text (`17.10`
 stays "17.10"), duplicate keys and tags that would build objects are errors,
-alias expansion is bounded, and all text is NFC-normalised. Every value's
-line and column are kept in a `Positions` map keyed by YAML path.
+alias expansion is bounded (the data, every alias expanded, may hold at most
+`MAX_NODES` nodes and `expansion_budget` characters and nodes, about twice the
+file's length; beyond, Y016 names the alias that crosses the bound), and all
+text is NFC-normalised. Every value's line and column are kept in a
+`Positions` map keyed by YAML path.
 Round-trip editing (fmt, import) uses ruamel.yaml in `ntm.roundtrip`.
 """
 
@@ -31,6 +34,11 @@ from ntm.text import nfc
 PLAIN = "ntm:plain"
 MAX_NODES = 50_000
 MAX_BYTES = 5_000_000
+# Expanded size (characters of every scalar and key, plus one per node) the built data may
+# reach: without aliases it stays under 1.5 times the text's length, so only aliases cross
+# EXPANSION_FACTOR times it; the floor lets small files use anchors freely.
+EXPANSION_FACTOR = 2
+EXPANSION_FLOOR = 100_000
 _CORE = "tag:yaml.org,2002:"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
@@ -91,6 +99,14 @@ class _Composer(yaml._yaml.CParser, _Resolver):
     def __init__(self, stream: str) -> None:
         yaml._yaml.CParser.__init__(self, stream)
         _Resolver.__init__(self)
+
+
+class _TooLarge(Exception):
+    """The built data crossed MAX_NODES or the expansion budget (see `_alias_over_budget`)."""
+
+    def __init__(self, node) -> None:
+        super().__init__("too large")
+        self.node = node
 
 
 class YamlProblem(Exception):
@@ -159,7 +175,8 @@ def load_text(text: str, file: str = "<text>") -> LoadedYaml:
     if node is None:
         result.diagnostics.append(_diag("Y004", file, line=1))
         return result
-    builder = _Builder(result.positions)
+    budget = expansion_budget(text)
+    builder = _Builder(result.positions, budget)
     try:
         result.data = builder.build(node, ())
     except YamlProblem as problem:
@@ -168,26 +185,102 @@ def load_text(text: str, file: str = "<text>") -> LoadedYaml:
             _diag(problem.code, file, line=mark.line + 1, column=mark.column + 1, **problem.params)
         )
         result.data = None
-    except RecursionError:
-        result.diagnostics.append(_diag("Y008", file, limit=MAX_NODES))
+    except (_TooLarge, RecursionError) as exc:
+        result.diagnostics.append(_too_large(text, file, node, budget, getattr(exc, "node", None)))
         result.data = None
     return result
+
+
+def expansion_budget(text: str) -> int:
+    """Characters and nodes the data of `text` may hold once its aliases are expanded."""
+    return EXPANSION_FACTOR * len(text) + EXPANSION_FLOOR
+
+
+def _too_large(text: str, file: str, root, budget: int, at) -> Diagnostic:
+    """Y016 at the alias whose expansion crossed a bound; Y008 when no alias did."""
+    ordinal = _alias_over_budget(root, budget)
+    alias = _alias_event(text, ordinal) if ordinal is not None else None
+    if alias is not None:
+        mark = alias.start_mark
+        from ntm.messages import grouped_count
+
+        return _diag("Y016", file, line=mark.line + 1, column=mark.column + 1, alias=alias.anchor,
+                     nodes=grouped_count(MAX_NODES), limit=grouped_count(budget))
+    if at is None:
+        return _diag("Y008", file, limit=MAX_NODES)
+    return _diag("Y008", file, line=at.start_mark.line + 1, column=at.start_mark.column + 1, limit=MAX_NODES)
+
+
+def _alias_over_budget(root, budget: int) -> int | None:
+    """Which alias (its place among the document's aliases, 0-based) crosses the bounds.
+
+    Walks the node graph in the order `_Builder` builds it, counting the same way;
+    a node met again outside any expansion is an alias of the event stream, in the
+    same order. Iterative, so a recursive alias cannot exhaust the stack.
+    """
+    seen: set[int] = set()
+    count = size = 0
+    aliases = -1
+    stack: list[tuple[Any, int | None, bool]] = [(root, None, False)]
+    while stack:
+        node, expanding, is_key = stack.pop()
+        if expanding is None:
+            if id(node) in seen:
+                aliases += 1
+                expanding = aliases
+            else:
+                seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            size += len(node.value)
+        if not is_key:
+            count += 1
+        if count > MAX_NODES or size + count > budget:
+            return expanding
+        if isinstance(node, SequenceNode):
+            stack.extend((item, expanding, False) for item in reversed(node.value))
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((value, expanding, False))
+                stack.append((key, expanding, True))
+    return None
+
+
+def _alias_event(text: str, ordinal: int):
+    """The `ordinal`-th alias event of the text (its anchor name and position)."""
+    parser = yaml._yaml.CParser(text)
+    try:
+        seen = -1
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                seen += 1
+                if seen == ordinal:
+                    return event
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    return None
 
 
 class _Builder:
     """Turns composed nodes into dicts, lists and resolved scalars."""
 
-    def __init__(self, positions: Positions) -> None:
+    def __init__(self, positions: Positions, budget: int) -> None:
         self.positions = positions
         self.count = 0
+        self.size = 0  # characters of the scalars and keys built so far
+        self.budget = budget
 
     def build(self, node, path: YamlPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlProblem("Y008", node, limit=MAX_NODES)
+            raise _TooLarge(node)
         mark = node.start_mark
         where = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
+            self.size += len(node.value)
+            if self.size + self.count > self.budget:
+                raise _TooLarge(node)
             self.positions.values.setdefault(path, where)
             return scalar_value(node)
         # a block mapping or sequence is best pointed at by the key that introduces it
@@ -205,6 +298,9 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem("Y009", key_node)
             key = nfc(key_node.value)
+            self.size += len(key_node.value)
+            if self.size + self.count > self.budget:
+                raise _TooLarge(key_node)
             key_path = path + (key,)
             if key in data:
                 raise YamlProblem("Y006", key_node, key=key, first_line=keys[key_path][0])

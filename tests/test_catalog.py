@@ -14,12 +14,12 @@ from ntm.catalog import (
     Catalog,
     CatalogError,
     available_catalogs,
-    catalog_rows,
     load_catalog,
     load_catalog_file,
     threshold,
 )
 from ntm.catalog_lint import lint_catalog
+from ntm.catalog_table import catalog_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG_DIR = ROOT / "ntm" / "catalogs"
@@ -28,6 +28,7 @@ SHIPPED = [
     "huyen-ntm-2021-2025",
     "huyen-ntm-nang-cao-2021-2025",
     "thon-kieu-mau-bac-giang-2018",
+    "tinh-ntm-2021-2025",
     "tuyen-quang-479-2022",
     "xa-ntm-2016-2020",
     "xa-ntm-2021-2025",
@@ -252,8 +253,14 @@ def test_kieu_mau_income_is_unknown_because_its_base_is():
 
 
 def test_incomplete_list_answers_unknown_for_unlisted_codes():
-    found = threshold(load_catalog("xa-ntm-2026-2030"), "3.1", group="nhom-2")
-    assert found.known is False and "chưa đầy đủ" in found.reason
+    """A partial list (2021-2025) names the missing code; a missing list (51/2025) names the decision."""
+    partial = threshold(load_catalog("xa-ntm-2021-2025"), "12.3", region="TDMNPB")
+    assert partial.known is False and partial.reason == (
+        "chỉ tiêu 12.3 chưa có trong danh mục xa-ntm-2021-2025 (danh sách chỉ tiêu của bộ này chưa đầy đủ)")
+    missing = threshold(load_catalog("xa-ntm-2026-2030"), "3.1", group="nhom-2")
+    assert missing.known is False
+    assert missing.reason == "danh sách chỉ tiêu của Quyết định 51/2025/QĐ-TTg chưa có trong danh mục"
+    assert missing.reason_en == "the indicator list of 51/2025/QĐ-TTg is not in the catalog"
 
 
 def test_lookup_errors():
@@ -285,11 +292,14 @@ def test_catalog_rows():
     assert row["source"] == "Quyết định 318/QĐ-TTg ngày 08/3/2022, Phụ lục I (M)"
     assert len(rows) == 54
     assert set(rows[0]) == {
-        "criterion", "criterion_name", "indicator", "name", "unit", "threshold", "known",
-        "source", "confidence", "ref", "reason",
+        "kind", "criterion", "criterion_name", "indicator", "name", "unit", "threshold", "known",
+        "source", "confidence", "ref", "reason", "applies", "varies_by", "cells",
     }
+    income = next(r for r in rows if r["indicator"] == "10")
+    assert (income["applies"], income["cells"]) == ({"region": "DBSH", "year": 2024}, [])
     empty = catalog_rows(load_catalog("xa-ntm-2026-2030"), group="nhom-1")
-    assert len(empty) == 10 and all(r["threshold"] == "chưa rõ" for r in empty)
+    assert [r["kind"] for r in empty].count("criterion") == 10
+    assert all(r["threshold"] == "chưa rõ" for r in empty if r["kind"] == "criterion")
 
 
 # -- overlays ----------------------------------------------------------------
@@ -583,3 +593,156 @@ def test_validate_lints_the_repository_catalogs(tmp_path, monkeypatch):
     assert f"catalogs/tinh-thu.yaml:{line}:1: lỗi C107" in result.output
     english = CliRunner().invoke(app, ["--lang", "en", "validate", str(plans)])
     assert "C107" in english.output and "lỗi" not in english.output
+
+
+# ----- corrections of issue #13, each with its source --------------------------------------
+
+
+def _condition(catalog_id: str, condition_id: str):
+    return next(c for c in load_catalog(catalog_id).conditions if c.id == condition_id)
+
+
+def test_qd_320_district_conditions_are_confirmed_with_their_source():
+    """QĐ 320: 100% of communes NTM, ≥ 10% nâng cao, 100% thị trấn văn minh, satisfaction ≥ 90% and ≥ 80% in each commune."""
+    catalog = load_catalog("huyen-ntm-2021-2025")
+    found = {c.id: (threshold(catalog, c.id).text(), threshold(catalog, c.id).known) for c in catalog.conditions}
+    assert found == {
+        "xa-dat-chuan": ("≥ 100%", True), "xa-nang-cao": ("≥ 10%", True), "thi-tran-van-minh": ("≥ 100%", True),
+        "hai-long": ("≥ 90%", True), "hai-long-moi-xa": ("≥ 80%", True),
+    }
+    assert all("issue #13" in c.threshold.ref and c.threshold.confidence == "C" for c in catalog.conditions)
+    assert (_condition("huyen-ntm-2021-2025", "xa-dat-chuan").share_of,
+            _condition("huyen-ntm-2021-2025", "xa-nang-cao").share_of) == ("xa_ntm", "xa_nang_cao")
+    assert threshold(catalog, "xa-nang-cao").source.number == "320/QĐ-TTg"
+
+
+def test_qd_321_province_set():
+    catalog = load_catalog("tinh-ntm-2021-2025")
+    assert (catalog.source.number, str(catalog.source.date), catalog.tier, catalog.level) == (
+        "321/QĐ-TTg", "2022-03-08", "tinh_hoan_thanh", "tinh")
+    found = {c.id: threshold(catalog, c.id).text() for c in catalog.conditions}
+    assert found == {
+        "huyen-dat-chuan": "≥ 100%", "thi-xa-thanh-pho": "≥ 100%", "huyen-nang-cao": "≥ 20%", "xa-nang-cao": "≥ 40%",
+        "ke-hoach-hdnd": "= đạt", "duong-cay-xanh": "≥ 70%", "cay-xanh-cong-cong": "≥ 4 m²/người",
+        "hai-long-hanh-chinh": "≥ 90%",
+    }
+    assert all(threshold(catalog, c.id).known and "issue #13" in c.threshold.ref for c in catalog.conditions)
+    assert "HĐND" not in _condition("tinh-ntm-2021-2025", "ke-hoach-hdnd").name  # written out in full
+    assert "Hội đồng nhân dân tỉnh phê duyệt" in _condition("tinh-ntm-2021-2025", "ke-hoach-hdnd").name
+
+
+def test_nang_cao_income_has_no_factor_any_more_and_kieu_mau_keeps_its_confirmed_one():
+    nang_cao = _indicator("xa-ntm-nang-cao-2021-2025", "10").threshold
+    assert nang_cao.relative_to is None and nang_cao.confidence == "?" and "issue #13" in nang_cao.ref
+    found = threshold(load_catalog("xa-ntm-nang-cao-2021-2025"), "10", region="TDMNPB", year=2024)
+    assert (found.known, found.value) == (False, None)
+    assert found.reason == "giá trị theo vùng TDMNPB năm 2024 của Quyết định 318/QĐ-TTg chưa được xác nhận"
+    kieu_mau = _condition("xa-ntm-kieu-mau-2021-2025", "thu-nhap").threshold
+    assert (kieu_mau.relative_to.factor, kieu_mau.confidence) == (Decimal("1.10"), "C")
+    assert "issue #13" in kieu_mau.ref
+
+
+def test_district_indicator_2_2_is_a_ratio_of_road_km():
+    indicator = _indicator("huyen-ntm-2021-2025", "2.2")
+    assert (indicator.name, indicator.kind, indicator.unit) == ("Tỷ lệ km đường huyện đạt chuẩn theo quy hoạch", "ratio", "%")
+    found = threshold(load_catalog("huyen-ntm-2021-2025"), "2.2")
+    assert (found.text(), found.known, found.source.number) == ("≥ 100%", True, "932/QĐ-BGTVT")
+    assert found.satisfied_by(Decimal("96.5")) is False
+
+
+def test_qd_1980_date_and_title_are_confirmed():
+    source = load_catalog("xa-ntm-2016-2020").source
+    assert source.unconfirmed == ()
+    assert source.label() == "Quyết định 1980/QĐ-TTg ngày 17/10/2016"
+    assert source.title == "Ban hành Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016–2020"
+    assert "issue #13" in source.ref
+
+
+def test_poverty_lines_2027_2030_are_the_basis_of_criterion_6_of_the_2026_2030_set():
+    criterion = next(c for c in load_catalog("xa-ntm-2026-2030").criteria if c.code == "6")
+    lines = {b.id: (b.value, b.unit, b.period.start, b.period.end, b.confidence, b.ref) for b in criterion.bases}
+    assert lines == {
+        "chuan-ngheo-nong-thon": (Decimal("2200000"), "đồng/người/tháng", 2027, 2030, "C", "issue #13"),
+        "chuan-ngheo-thanh-thi": (Decimal("2800000"), "đồng/người/tháng", 2027, 2030, "C", "issue #13"),
+    }
+    rows = [r for r in catalog_rows(load_catalog("xa-ntm-2026-2030")) if r["kind"] == "basis"]
+    assert [r["threshold"] for r in rows] == ["2.200.000 đồng/người/tháng", "2.800.000 đồng/người/tháng"]
+    # The 2022-2025 lines of NĐ 07/2021 stay where they were, on indicator 11 of the 2021-2025 set.
+    assert "07/2021/NĐ-CP" in _indicator("xa-ntm-2021-2025", "11").threshold.note
+
+
+# ----- overlays that add the indicators a base set does not list (QĐ 51/2025) ---------------
+
+EXAMPLE = CATALOG_DIR / "examples" / "vi-du-chi-tieu-51-2025.yaml"
+
+ADDS = """
+format: 1
+id: tinh-them
+extends: xa-ntm-2026-2030
+source: {document: Quyết định, number: 5/2026/QĐ-UBND, issuer: UBND tỉnh Thử, confidence: C, ref: "test"}
+indicators:
+  - criterion: "6"
+    code: "6.1"
+    name: Tỷ lệ hộ nghèo đa chiều
+    unit: "%"
+    kind: ratio
+    confidence: C
+    ref: "test"
+    threshold:
+      op: "<="
+      by: [group]
+      confidence: C
+      ref: "test"
+      cells:
+        - {group: nhom-1, value: "1", confidence: C, ref: "test"}
+        - {group: nhom-2, value: "3", confidence: C, ref: "test"}
+        - {group: nhom-3, value: "6", confidence: C, ref: "test"}
+"""
+
+
+def test_an_overlay_adds_indicators_per_commune_group_with_its_source(tmp_path):
+    catalog = load_catalog_file(write(tmp_path, "tinh-them.yaml", ADDS))
+    found = threshold(catalog, "6.1", group="nhom-2")
+    assert (found.known, found.text(), found.source.number) == (True, "≤ 3%", "5/2026/QĐ-UBND")
+    assert threshold(catalog, "6.1", group="nhom-3").value == Decimal("6")
+    assert lint_catalog(tmp_path / "tinh-them.yaml") == []
+    assert load_catalog("xa-ntm-2026-2030").indicators() == []  # the national set is untouched
+
+
+@pytest.mark.parametrize(("change", "code"), [
+    (("extends: xa-ntm-2026-2030", "extends: xa-ntm-2021-2025"), "C114"),  # 2021-2025 already has 6.1
+    (('criterion: "6"', 'criterion: "11"'), "C115"),  # 2026-2030 has no criterion 11
+    (('code: "6.1"', 'code: "7.1"'), "C116"),  # 7.1 is not an indicator of criterion 6
+])
+def test_lint_an_overlay_adding_indicators(tmp_path, change, code):
+    text = ADDS.replace(*change)
+    problems = lint_text(tmp_path, text, "tinh-them.yaml")
+    assert codes(problems) == [code]
+    assert problems[0].line == line_of(text, "    code: ")
+
+
+def test_lint_an_overlay_adding_to_a_complete_list(tmp_path):
+    write(tmp_path, "bo-thu.yaml", MINIMAL)
+    problems = lint_text(tmp_path, ADDS.replace("extends: xa-ntm-2026-2030", "extends: bo-thu")
+                         .replace('criterion: "6"', 'criterion: "1"').replace('code: "6.1"', 'code: "1.3"'), "tinh-them.yaml")
+    assert codes(problems) == ["C117"]
+    assert problems[0].message == "Bộ 'bo-thu' đã có đủ danh sách chỉ tiêu; lớp bổ sung không thêm được chỉ tiêu '1.3'"
+
+
+def test_the_shipped_example_overlay_is_clean_and_marked_as_an_example():
+    assert lint_catalog(EXAMPLE) == []
+    catalog = load_catalog_file(EXAMPLE)
+    assert "minh họa" in catalog.title and catalog.layers[0].extends == "xa-ntm-2026-2030"
+    assert {i.code for i in catalog.indicators()} == {"2.1", "3.1", "6.1"}
+    assert "vi-du-chi-tieu-51-2025" not in available_catalogs()  # never picked up as a real set
+    assert threshold(catalog, "3.1", group="nhom-1", year=2027).text() == "≥ 80 triệu đồng/người/năm"
+    assert threshold(catalog, "2.1", group="nhom-3").known is False
+
+
+def test_an_overlay_cannot_call_a_list_of_3_of_the_47_indicators_complete(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "indicators:\n  - criterion:", "listing: {criteria: complete, indicators: complete}\nindicators:\n  - criterion:", 1)
+    problems = lint_text(tmp_path, text, "vi-du-chi-tieu-51-2025.yaml")
+    assert codes(problems) == ["C110"]
+    assert problems[0].message == ("Số chỉ tiêu / indicators ghi nhận (3) khác số văn bản nêu (47) "
+                                   "mà danh sách lại ghi là đầy đủ")

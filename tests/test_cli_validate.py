@@ -70,7 +70,7 @@ def test_json_output_is_what_the_core_returns(tmp_path):
     from ntm.validate import validate_paths
 
     core = validate_paths([tmp_path])
-    assert payload["version"] == 1
+    assert (payload["kind"], payload["version"]) == ("ntm-validate", 1)
     assert payload["diagnostics"] == [d.to_dict("vi") for d in core.diagnostics]
     assert payload["summary"] == {"error": 1, "warning": 0, "info": 0}
 
@@ -99,3 +99,26 @@ def test_a_folder_of_broken_files_gives_diagnostics_not_tracebacks(tmp_path):
     assert "pwned" not in result.stdout
     for name in BROKEN:
         assert f"{tmp_path / name}" in result.stdout, name
+
+
+def test_the_summary_counts_the_infos_it_does_not_show(repo):
+    from ntm.validate import validate_paths
+
+    found = [d.severity.value for d in validate_paths([repo / "plans"]).diagnostics]
+    infos, warnings = found.count("info"), found.count("warning")
+    assert infos >= 10  # Hùng Mỹ's unconfirmed thresholds (R701) and the merged units (R801)
+    counted = f"Đã kiểm tra 5 tệp: 0 lỗi, {warnings} cảnh báo, {infos} thông tin"
+    hidden = run("validate", "plans")
+    assert hidden.output.endswith(f"{counted} (không hiện; thêm --verbose để xem).\n")
+    assert ": thông tin " not in hidden.output
+    for verbose in (["validate", "plans", "--verbose"], ["-v", "validate", "plans"]):
+        shown = run(*verbose)
+        assert shown.output.endswith(f"{counted}.\n")
+        assert shown.output.count(": thông tin ") == infos
+
+
+def test_the_english_summary_says_file_and_error_in_the_singular(tmp_path):
+    plan = MINIMAL_PLAN + "funding:\n  total: 100\n  lines:\n    - {source: ngan_sach_tinh, amount: 90}\n"
+    write(tmp_path, "vi-du.yaml", plan)
+    result = run("validate", str(tmp_path), "--lang", "en")
+    assert result.output.endswith("Checked 1 file: 1 error, 0 warnings, 0 notes.\n")

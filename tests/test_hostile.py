@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ from ntm.yamlio import load_file
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HOSTILE))
+
+from make_corpus import amplified  # noqa: E402
 
 # file -> (the code `ntm validate` must give, whether that diagnostic has a line)
 CASES = {
@@ -31,7 +35,9 @@ CASES = {
     "duplicate-keys.yaml": ("Y006", True),
     "python-tag.yaml": ("Y007", True),
     "python-tag-inside.yaml": ("Y007", True),
-    "alias-bomb.yaml": ("Y008", True),
+    "alias-bomb.yaml": ("Y016", True),
+    "alias-amplified-text.yaml": ("Y016", True),
+    "alias-amplified-mapping.yaml": ("Y016", True),
     "not-a-mapping.yaml": ("Y011", True),
     "empty.yaml": ("Y004", False),
     "only-comments.yaml": ("Y004", False),
@@ -240,3 +246,22 @@ def test_hostile_spreadsheets_are_refused_without_touching_the_plan(work):
         assert result.exit_code in (1, 2), (name, result.output)
         assert name in result.output, (name, result.output)
         assert plan.read_bytes() == before
+
+
+def test_the_one_megabyte_alias_amplification_of_issue_14_is_refused_by_every_writer(work):
+    """One 900,000-character `what` reused by 250 aliases: 1.2 MB that used to validate clean
+    and then make `render --format md` write 562 MB and `export --format csv` 281 MB."""
+    plan = work / "plans" / "hung-my.yaml"
+    plan.parent.mkdir()
+    plan.write_text(amplified(900_000, 250), encoding="utf-8")
+    before = plan.read_bytes()
+    assert len(before) > 1_000_000
+    for args in (["validate", plan], ["render", plan, "--format", "md", "--output", work / "out"],
+                 ["export", plan, "--format", "csv", "--output", work / "out"]):
+        result = run(*args)
+        assert result.exit_code == 1, (args, result.output)
+        # the second alias (task 3, line 236) is where the expanded text passes twice the file's length
+        assert f"{plan}:236:28: lỗi Y016 Alias '*big' làm tài liệu phình quá lớn" in result.output, result.output
+    assert plan.read_bytes() == before
+    assert not (work / "out").exists()
+

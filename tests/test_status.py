@@ -1,13 +1,17 @@
 """The status engine on the seeds' own figures, and how verdicts move with the data."""
 
+import shutil
+from decimal import Decimal
 from pathlib import Path
 
 
 from ntm.criteria import plan_status
 from ntm.loader import load_plan, load_plan_text
+from ntm.model.assessment import Status
 from ntm.model.common import Standard
 from ntm.rules import PlanContext, run_plan_rules
 from ntm.rules.examples import example_plan_text
+from ntm.status import Verdict
 
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 
@@ -80,3 +84,140 @@ def test_a_province_overlay_changes_the_verdict_for_its_plans_only(tmp_path):
     other.write_text(example_plan_text(body.format(overlay="")).replace("slug: vi-du", "slug: khong-theo"), encoding="utf-8")
     assert statuses(follows)["Hùng Mỹ"].label == "18/19"
     assert statuses(other)["Hùng Mỹ"].label == "19/19"
+
+
+# ----- 2026-2030: QĐ 51/2025 without and with a province's indicator values --------------------
+
+CATALOGS = Path(__file__).resolve().parent.parent / "ntm" / "catalogs"
+PLAN_2027 = """\
+schema_version: 1
+slug: tan-my-thu
+unit: {{level: xa, name: Tân Mỹ, province: Tuyên Quang, commune_group: {group}}}
+criteria_set: xa-ntm-2026-2030
+{overlay}period: {{start: 2027, end: 2027}}
+document: {{kind: KH, title: Kế hoạch thử năm 2027, date: 2027-01-15}}
+assessments:
+  - as_of: 2026-12-31
+    criteria_set: xa-ntm-2026-2030
+    criteria:
+      "1": met
+      "6": met
+    indicators:
+      "6.1": {{measures: [{{label: hộ nghèo đa chiều, count: 95, of: 2100, percent: 4.5}}]}}
+"""
+
+
+def plan_2027(tmp_path, group: str, with_overlay: bool):
+    """A 2027 plan of Tân Mỹ (4,5% multidimensional poverty, criterion 6 declared met) in a repository
+    whose catalogs/ holds the shipped example overlay of QĐ 51/2025 indicator values."""
+    (tmp_path / "catalogs").mkdir(exist_ok=True)
+    shutil.copy(CATALOGS / "examples" / "vi-du-chi-tieu-51-2025.yaml", tmp_path / "catalogs")
+    path = tmp_path / "tuyen-quang" / "tan-my-thu.yaml"
+    path.parent.mkdir(exist_ok=True)
+    overlay = "overlay: vi-du-chi-tieu-51-2025\n" if with_overlay else ""
+    path.write_text(PLAN_2027.format(group=group, overlay=overlay), encoding="utf-8")
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.diagnostics
+    (status,) = plan_status(loaded.plan, loaded.file)
+    findings = [(d.code, d.severity.value, d.line, d.message("vi"))
+                for d in run_plan_rules(PlanContext(loaded.file, loaded.plan, loaded.positions))]
+    return status, findings
+
+
+def line_2027(needle: str, with_overlay: bool) -> int:
+    text = PLAN_2027.format(group="nhom-3", overlay="overlay: vi-du-chi-tieu-51-2025\n" if with_overlay else "")
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith(needle))
+
+
+def test_without_the_indicator_list_a_2027_plan_cannot_be_verified_and_says_why(tmp_path):
+    status, findings = plan_2027(tmp_path, "nhom-3", with_overlay=False)
+    poverty = next(c for c in status.criteria if c.code == "6")
+    assert poverty.figures[0].verdict is Verdict.CANNOT_VERIFY
+    assert poverty.figures[0].reason["vi"] == (
+        "không kiểm chứng được: danh sách chỉ tiêu của Quyết định 51/2025/QĐ-TTg chưa có trong danh mục")
+    assert poverty.figures[0].reason["en"] == "cannot verify: the indicator list of 51/2025/QĐ-TTg is not in the catalog"
+    planning = next(c for c in status.criteria if c.code == "1")
+    assert (planning.computed, planning.effective) == (Verdict.CANNOT_VERIFY, Status.MET)
+    assert planning.reason["vi"] == ("văn bản khai báo đạt; không kiểm chứng được: danh sách chỉ tiêu của "
+                                     "Quyết định 51/2025/QĐ-TTg chưa có trong danh mục")
+    assert status.unverifiable == ("1", "6")
+    assert sorted((code, severity, line) for code, severity, line, _ in findings) == [
+        ("R701", "info", line_2027("criteria:", False)), ("R701", "info", line_2027('"6.1"', False))]
+    declared = next(f for f in findings if f[2] == line_2027("criteria:", False))
+    assert declared[3].startswith("Không kiểm chứng được tình trạng khai báo của tiêu chí 1, 6 (xa-ntm-2026-2030): "
+                                     "danh sách chỉ tiêu của Quyết định 51/2025/QĐ-TTg chưa có trong danh mục")
+
+
+def test_a_province_overlay_of_51_2025_values_turns_cannot_verify_into_a_verdict(tmp_path):
+    """The example overlay: 6.1 ≤ 6% for group 3 (4,5% passes), ≤ 3% for group 2 (4,5% fails, R701 error)."""
+    group_3, findings_3 = plan_2027(tmp_path, "nhom-3", with_overlay=True)
+    figure = next(c for c in group_3.criteria if c.code == "6").figures[0]
+    assert (figure.verdict, figure.threshold, figure.source) == (Verdict.MET, "≤ 6%", "Quyết định 00/2026/QĐ-UBND")
+    assert figure.reason["vi"] == "đạt: 4,5% ≤ 6% (Quyết định 00/2026/QĐ-UBND)"
+    assert not [f for f in findings_3 if f[1] == "error"]
+    assert group_3.unverifiable == ("1",)  # criterion 6 now has an indicator; criterion 1 still has none
+
+    group_2, findings_2 = plan_2027(tmp_path, "nhom-2", with_overlay=True)
+    poverty = next(c for c in group_2.criteria if c.code == "6")
+    assert (poverty.figures[0].verdict, poverty.computed, poverty.effective) == (
+        Verdict.NOT_MET, Verdict.NOT_MET, Status.NOT_MET)
+    assert ("R701", "error", line_2027('"6.1"', True), "Tiêu chí khai báo đạt nhưng chỉ tiêu 6.1 (hộ nghèo đa chiều) không đạt: "
+            "4,5% ≤ 3% (Quyết định 00/2026/QĐ-UBND)") in findings_2
+    assert group_2.label == "1/10" and group_2.unmet == ("6",)
+
+
+def test_r302_leaves_unlisted_indicators_of_a_missing_list_to_r701(tmp_path):
+    """6.1 is not in the national 2026-2030 set: not an error (the list is missing, not wrong)."""
+    _, findings = plan_2027(tmp_path, "nhom-3", with_overlay=False)
+    assert "R302" not in [code for code, *_ in findings]
+
+
+# ----- districts, provinces and plans with nothing to assess ----------------------------------
+
+
+def area(path, year=None):
+    from ntm.criteria import plan_area_status
+
+    loaded = load_plan(path)
+    return plan_area_status(loaded.plan, loaded.file, year, plan_status(loaded.plan, loaded.file))
+
+
+def test_tan_yen_gets_its_district_status_from_its_recognitions_and_phasing():
+    found = area(PLANS / "bac-giang" / "tan-yen.yaml")
+    assert (found.criteria_set, found.year, found.recognised) == ("huyen-ntm-2021-2025", 2025, (Standard.HUYEN_NTM,))
+    verdicts = {c.indicator: c.verdict for c in found.conditions}
+    assert verdicts == {"xa-dat-chuan": Verdict.MET, "xa-nang-cao": Verdict.CANNOT_VERIFY,
+                        "thi-tran-van-minh": Verdict.NO_DATA, "hai-long": Verdict.NO_DATA, "hai-long-moi-xa": Verdict.NO_DATA}
+    nang_cao = next(c for c in found.conditions if c.indicator == "xa-nang-cao")
+    assert nang_cao.reason["vi"] == ("12 xã đạt chuẩn xã nông thôn mới nâng cao trở lên đến năm 2025 (0 đã công nhận, "
+                                     "12 theo lộ trình), nhưng kế hoạch không ghi tổng số xã nên không tính được tỷ lệ")
+    assert [item["vi"] for item in found.lacks] == [
+        "kế hoạch không có đánh giá 9 tiêu chí huyện nông thôn mới (mục assessments)",
+        "không có số liệu cho 3/5 điều kiện của Quyết định 320/QĐ-TTg",
+    ]
+    # By 2022 the phasing names 5 communes at nâng cao (Hợp Đức, Phúc Hòa; Phúc Sơn, Ngọc Châu, Quế Nham).
+    assert "5 xã đạt chuẩn" in next(c for c in area(PLANS / "bac-giang" / "tan-yen.yaml", 2022).conditions
+                                    if c.indicator == "xa-nang-cao").reason["vi"]
+
+
+def test_a_stated_total_gives_the_share(tmp_path):
+    text = (PLANS / "bac-giang" / "tan-yen.yaml").read_text(encoding="utf-8").replace(
+        "    what: xã đạt chuẩn Bộ tiêu chí xã nông thôn mới nâng cao\n    count: 11\n",
+        "    what: xã đạt chuẩn Bộ tiêu chí xã nông thôn mới nâng cao\n    count: 11\n    of: 24\n")
+    (tmp_path / "tan-yen.yaml").write_text(text, encoding="utf-8")
+    nang_cao = next(c for c in area(tmp_path / "tan-yen.yaml").conditions if c.indicator == "xa-nang-cao")
+    assert (nang_cao.verdict, nang_cao.value) == (Verdict.MET, Decimal("50.0"))
+    assert nang_cao.reason["vi"].endswith("/ 24 xã = 50% ≥ 10% (Quyết định 320/QĐ-TTg)")
+
+
+def test_the_provincial_directive_says_what_it_lacks():
+    found = area(PLANS / "chua-ro-tinh" / "chi-thi-06-2021.yaml")
+    assert (found.unit, found.criteria_set, found.year) == ("Tỉnh (văn bản không nêu tên)", "tinh-ntm-2021-2025", 2021)
+    assert {c.verdict for c in found.conditions} == {Verdict.NO_DATA}
+    assert [item["vi"] for item in found.lacks] == [
+        "văn bản không nêu tên đơn vị", "không có số liệu cho 8/8 điều kiện của Quyết định 321/QĐ-TTg"]
+    assert found.goals[0]["vi"] == "8 xã đạt chuẩn xã nông thôn mới theo quy định (2021)"
+
+
+def test_a_sponsor_plan_is_its_communes_not_a_province():
+    assert area(PLANS / "quang-tri" / "hoi-ccb-quang-tri.yaml") is None

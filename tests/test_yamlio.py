@@ -52,12 +52,61 @@ def test_tags_that_build_objects_are_refused(tag):
     assert codes(f"a: {tag} x\n") == ["Y007"]
 
 
-def test_alias_bomb_is_bounded():
+def test_alias_bomb_is_bounded_at_the_alias_that_crosses_the_bound():
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 9):
         prev, cur = chr(96 + i), chr(97 + i)
         lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
-    assert codes("\n".join(lines) + "\n") == ["Y008"]
+    (diag,) = load_text("\n".join(lines) + "\n").diagnostics
+    # e = 9 × d, each d 13,942 nodes and characters: its sixth *d (line 5, column 28) passes 50,000 nodes
+    assert (diag.code, diag.line, diag.column, diag.params["alias"]) == ("Y016", 5, 28, "d")
+    assert diag.message() == ("Alias '*d' làm tài liệu phình quá lớn: khi thay mọi alias bằng nội dung của nó, "
+                              "tài liệu vượt giới hạn của tệp này (50.000 nút, 100.756 ký tự); hãy viết thẳng giá "
+                              "trị thay vì lặp lại qua alias")
+    assert "exceeds this file's limits (50,000 nodes, 100,756 characters)" in diag.message("en")
+
+
+def amplified_text(anchor_chars, aliases, shape="text"):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+    from make_corpus import amplified
+
+    return amplified(anchor_chars, aliases, shape)
+
+
+@pytest.mark.parametrize("shape, line, column", [("text", 236, 28), ("mapping", 237, 5)])
+def test_a_large_value_reused_through_a_few_hundred_aliases_is_refused_at_the_alias(shape, line, column):
+    text = amplified_text(900_000, 250, shape)  # 1.2 MB; 225 million characters once expanded
+    (diag,) = load_text(text, "amplified.yaml").diagnostics
+    assert (diag.code, diag.file, diag.line, diag.column) == ("Y016", "amplified.yaml", line, column)
+    assert diag.params["alias"] == {"text": "big", "mapping": "task"}[shape]
+    assert text.splitlines()[line - 1].lstrip().startswith(("- {criterion", "- *task"))
+
+
+def test_the_same_large_value_written_once_loads():
+    loaded = load_text(amplified_text(900_000, 0))
+    assert loaded.diagnostics == [] and len(loaded.data["tasks"][0]["what"]) > 899_000
+
+
+def test_anchors_used_as_a_convenience_load_as_their_expansion():
+    tasks = "".join(f"  - {{what: Việc {i}, sources: *nguon}}\n" for i in range(200))
+    text = "nguon: &nguon [ctmtqg_ntm, ngan_sach_tinh, nhan_dan_dong_gop]\ntasks:\n" + tasks
+    loaded = load_text(text)
+    assert loaded.diagnostics == []
+    assert loaded.data["tasks"][199] == {"what": "Việc 199", "sources": ["ctmtqg_ntm", "ngan_sach_tinh",
+                                                                        "nhan_dan_dong_gop"]}
+
+
+def test_a_recursive_alias_is_named():
+    (diag,) = load_text("a: &a [1, *a]\n").diagnostics
+    assert (diag.code, diag.line, diag.column, diag.params["alias"]) == ("Y016", 1, 11, "a")
+
+
+def test_too_many_nodes_without_aliases_is_still_y008():
+    (diag,) = load_text("a: [" + "1, " * 60_000 + "]\n").diagnostics
+    assert (diag.code, diag.params["limit"]) == ("Y008", 50_000)
 
 
 def test_tab_indentation_is_named():

@@ -10,7 +10,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from ntm.model.schema_rules import given, merge, some_given, when_given
 from ntm.model.vocab import STANDARD_ORDER, Qualifier, Standard  # noqa: F401 - re-exported
+
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+QUALIFIER_WORDS = "Cách hiểu con số như văn bản ghi (\"khoảng\", \"trên\", \"ít nhất\"…); không ghi: đúng bằng."
 
 
 class Strict(BaseModel):
@@ -30,7 +34,7 @@ def _code_text(value: Any) -> Any:
 
 Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
-Year = Annotated[int, Field(ge=1945, le=2100)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 NonNegative = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=28)]
 Count = Annotated[int, Field(ge=0, le=10**12)]
 
@@ -44,16 +48,24 @@ class Figure(Strict):
     "trên", "ít nhất", "khoảng"; `value_max` a range such as 25-26%.
     """
 
-    label: str | None = None
-    count: NonNegative | None = None
-    of: NonNegative | None = None
-    percent: NonNegative | None = None
-    value: Annotated[Decimal, Field(allow_inf_nan=False, max_digits=28)] | None = None
-    value_max: Annotated[Decimal, Field(allow_inf_nan=False, max_digits=28)] | None = None
-    unit: str | None = None
-    flag: bool | None = None
-    qualifier: Qualifier = Qualifier.EXACT
-    note: str | None = None
+    model_config = ConfigDict(json_schema_extra=lambda schema, cls: _figure_schema(schema))
+
+    label: str | None = Field(default=None, description="Tên số liệu như văn bản ghi.")
+    count: NonNegative | None = Field(
+        default=None, description="Số đếm (tử số), không có dấu chấm hàng nghìn: \"1.276/1.413 hộ\" ghi là 1276.")
+    of: NonNegative | None = Field(
+        default=None, description="Tổng số (mẫu số), lớn hơn 0, ví dụ 1413; chỉ ghi khi có số đếm (count).")
+    percent: NonNegative | None = Field(
+        default=None, description="Tỷ lệ phần trăm như văn bản ghi, viết bằng dấu chấm thập phân: 90,3% ghi là 90.3.")
+    value: Annotated[Decimal, Field(allow_inf_nan=False, max_digits=28)] | None = Field(
+        default=None, description="Giá trị số khi không phải số đếm hay tỷ lệ, ví dụ 49 (triệu đồng/người/năm).")
+    value_max: Annotated[Decimal, Field(allow_inf_nan=False, max_digits=28)] | None = Field(
+        default=None, description="Cận trên khi văn bản ghi một khoảng, ví dụ 26 trong \"25-26%\".")
+    unit: str | None = Field(default=None, description="Đơn vị tính của giá trị, ví dụ triệu đồng/người/năm.")
+    flag: bool | None = Field(
+        default=None, description="Có hay không (true/false), cho chỉ tiêu chỉ đánh giá đạt hay không đạt.")
+    qualifier: Qualifier = Field(default=Qualifier.EXACT, description=QUALIFIER_WORDS)
+    note: str | None = Field(default=None, description="Ghi chú về số liệu.")
 
     @model_validator(mode="after")
     def _one_shape(self) -> "Figure":
@@ -79,3 +91,11 @@ class Figure(Strict):
         if computed is not None:
             return computed
         return self.value
+
+
+def _figure_schema(schema: dict) -> None:
+    """`_one_shape` in JSON Schema: a count for every total, no zero total, and some value."""
+    merge(schema,
+          when_given("of", given("count")),
+          {"properties": {"of": {"exclusiveMinimum": 0}}},
+          some_given("count", "percent", "value", "flag"))

@@ -12,9 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field
 
-from ntm.model.common import Qualifier, Strict, Year
+from ntm.model.common import QUALIFIER_WORDS, NonNegative, Qualifier, Strict, Year
 
 UNIT_FACTORS = {
     "triệu đồng": Decimal(1),
@@ -25,6 +25,7 @@ UNIT_FACTORS = {
     "đồng": Decimal("0.000001"),
 }
 DEFAULT_UNIT = "triệu đồng"
+UNIT_PATTERN = "^(triệu đồng|tr\\.đồng|tr\\.đ|tỷ đồng|nghìn đồng|đồng)$"
 
 
 def _number_as_amount(value: Any) -> Any:
@@ -35,33 +36,42 @@ def _number_as_amount(value: Any) -> Any:
 
 
 class Amount(Strict):
-    value: Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=28)]
-    unit: str | None = Field(default=None, pattern="^(triệu đồng|tr\\.đồng|tr\\.đ|tỷ đồng|nghìn đồng|đồng)$")
-    qualifier: Qualifier = Qualifier.EXACT
+    value: Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=28)] = Field(
+        description="Số tiền, viết bằng dấu chấm thập phân, không có dấu chấm hàng nghìn: 8.321,7 ghi là 8321.7.")
+    unit: str | None = Field(
+        default=None, pattern=UNIT_PATTERN,
+        description="Đơn vị tiền: triệu đồng, tr.đồng, tr.đ, tỷ đồng, nghìn đồng, đồng; "
+                    "không ghi: đơn vị của khối nguồn vốn (mặc định triệu đồng).")
+    qualifier: Qualifier = Field(default=Qualifier.EXACT, description=QUALIFIER_WORDS)
 
     def in_trieu_dong(self, default_unit: str = DEFAULT_UNIT) -> Decimal:
         return self.value * UNIT_FACTORS[self.unit or default_unit]
 
 
 # In the JSON Schema an amount is what a plan may write: a bare YAML number (read as an
-# exact Decimal; a quoted string is refused) or the full form with unit and qualifier.
-_BARE_NUMBER = Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0})]
-Money = Annotated[Amount, BeforeValidator(_number_as_amount, json_schema_input_type=_BARE_NUMBER | Amount)]
+# exact Decimal, bound as an amount's value is; a quoted string is refused) or the full
+# form with unit and qualifier.
+Money = Annotated[Amount, BeforeValidator(_number_as_amount, json_schema_input_type=NonNegative | Amount)]
+AMOUNT_WORDS = "một số (theo đơn vị của khối nguồn vốn, mặc định triệu đồng) hoặc {value, unit, qualifier}."
 
 
 class FundingLine(Strict):
-    source: str = Field(pattern=r"^[a-z0-9_]+$")
-    label: str | None = None
-    amount: Money
-    year: Year | None = None
-    note: str | None = None
+    source: str = Field(
+        pattern=r"^[a-z0-9_]+$",
+        description="Mã nguồn vốn trong danh mục nguồn vốn của ntm, ví dụ ngan_sach_tinh, ctmtqg_ntm.")
+    label: str | None = Field(default=None, description="Tên nguồn vốn như văn bản ghi.")
+    amount: Money = Field(description="Số tiền của nguồn: " + AMOUNT_WORDS)
+    year: Year | None = Field(default=None, description="Năm của dòng vốn, khi văn bản chia vốn theo năm.")
+    note: str | None = Field(default=None, description="Ghi chú về dòng vốn.")
 
 
 class Funding(Strict):
-    unit: str = Field(default=DEFAULT_UNIT, pattern="^(triệu đồng|tr\\.đồng|tr\\.đ|tỷ đồng|nghìn đồng|đồng)$")
-    total: Money | None = None
-    lines: list[FundingLine] = Field(default_factory=list)
-    note: str | None = None
+    unit: str = Field(
+        default=DEFAULT_UNIT, pattern=UNIT_PATTERN,
+        description="Đơn vị tiền của cả khối: triệu đồng (mặc định), tr.đồng, tr.đ, tỷ đồng, nghìn đồng, đồng.")
+    total: Money | None = Field(default=None, description="Tổng kinh phí như văn bản ghi: " + AMOUNT_WORDS)
+    lines: list[FundingLine] = Field(default_factory=list, description="Các dòng vốn theo nguồn.")
+    note: str | None = Field(default=None, description="Ghi chú về nguồn vốn.")
 
     def lines_total(self) -> Decimal:
         """Sum of the lines in triệu đồng, exact."""

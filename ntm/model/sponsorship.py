@@ -20,12 +20,13 @@ class SponsorRole(str, enum.Enum):
 
 
 class SponsoredUnit(Strict):
-    unit: UnitRef
-    role: SponsorRole
+    unit: UnitRef = Field(description="Xã được đỡ đầu hoặc phụ trách.")
+    role: SponsorRole = Field(description="Đỡ đầu hay phụ trách.")
 
 
 class Sponsorship(Strict):
-    sponsor: Text
-    basis: str | None = None
-    units: list[SponsoredUnit] = Field(min_length=1)
-    steering_committee: str | None = None
+    sponsor: Text = Field(description="Cơ quan, tổ chức đỡ đầu, ví dụ Hội Cựu chiến binh tỉnh Quảng Trị.")
+    basis: str | None = Field(default=None, description="Văn bản phân công đỡ đầu, phụ trách.")
+    units: list[SponsoredUnit] = Field(min_length=1, description="Các xã được đỡ đầu, phụ trách (ít nhất một).")
+    steering_committee: str | None = Field(
+        default=None, description="Ban chỉ đạo, tổ công tác của cơ quan đỡ đầu, như văn bản ghi.")

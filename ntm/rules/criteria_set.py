@@ -75,8 +75,11 @@ def _check_assessment(a: int, assessment, catalog):
         if criteria and code not in criteria:
             yield Finding(("assessments", a, "criteria", code), _what(
                 f"Tiêu chí {code} không có trong {catalog.id}", f"Criterion {code} is not in {catalog.id}"), key=True)
-    for code in assessment.indicators:
-        yield from _indicator(("assessments", a, "indicators", code), code, catalog)
+    for code, entry in assessment.indicators.items():
+        if entry.measures or entry.targets:
+            yield from _indicator(("assessments", a, "indicators", code), code, catalog, checked_by_r701=True)
+        else:
+            yield from _indicator(("assessments", a, "indicators", code), code, catalog)
 
 
 def _check_tasks(plan, catalog):
@@ -89,14 +92,16 @@ def _check_tasks(plan, catalog):
             yield from _indicator(("tasks", i, "indicator"), task.indicator, catalog)
 
 
-def _indicator(path, code: str, catalog):
+def _indicator(path, code: str, catalog, checked_by_r701: bool = False):
+    """An unknown code is an error; an unlisted code of a known criterion in an incomplete list is
+    information (left to R701 when the plan gives values for it, which says why they cannot be verified)."""
     known = {i.code for i in catalog.indicators()}
     if code in known:
         return
-    criterion = code.split(".")[0]
-    if catalog.listing.indicators != "complete" and catalog.criterion_of(code) is None and criterion in {c.code for c in catalog.criteria}:
-        yield Finding(path, _what(
-            f"Chỉ tiêu {code} chưa có trong danh mục {catalog.id} (danh mục chưa đầy đủ): không kiểm tra được",
-            f"Indicator {code} is not listed in {catalog.id} (the list is partial): cannot check"), severity=Severity.INFO)
+    if catalog.listing.indicators != "complete" and catalog.criterion_of(code) is not None:
+        if not checked_by_r701:
+            yield Finding(path, _what(
+                f"Chỉ tiêu {code} chưa có trong danh mục {catalog.id} (danh mục chưa đầy đủ): không kiểm tra được",
+                f"Indicator {code} is not listed in {catalog.id} (the list is partial): cannot check"), severity=Severity.INFO)
         return
     yield Finding(path, _what(f"Chỉ tiêu {code} không có trong {catalog.id}", f"Indicator {code} is not in {catalog.id}"))

@@ -4,7 +4,10 @@ A criterion declared "đạt" while one of its measured values fails a confirmed
 threshold is an error; a criterion declared "chưa đạt" whose every indicator
 is verified met is doubtful (warning); a measured value or a target whose
 threshold is not confirmed cannot be verified (information, with the reason);
-a target below a confirmed threshold is doubtful (warning).
+a target below a confirmed threshold is doubtful (warning). Where the set's
+indicator list is missing altogether (QĐ 51/2025 until a province supplies
+it), the declared criteria cannot be verified either: one information per
+assessment names them.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ RULE = Rule(
     title={"vi": "Tình trạng tiêu chí khai báo khớp với số liệu đo", "en": "Declared criterion status matches the measured values"},
     message={"vi": "{what}", "en": "{what}"},
     when_missing={
-        "vi": "Không có số liệu đo hoặc ngưỡng chưa xác nhận: thông tin \"không kiểm chứng được\" kèm lý do.",
-        "en": "No measured value or unconfirmed threshold: info \"cannot verify\" with the reason.",
+        "vi": "Không có số liệu đo, ngưỡng chưa xác nhận hoặc bộ tiêu chí chưa có danh sách chỉ tiêu: thông tin \"không kiểm chứng được\" kèm lý do.",
+        "en": "No measured value, unconfirmed threshold or no indicator list in the set: info \"cannot verify\" with the reason.",
     },
     passing="assessments:\n  - criteria_set: xa-ntm-2021-2025\n    criteria: {'3': met}\n    indicators:\n      '3.1': {measures: [{percent: 85}]}\n",
     failing="assessments:\n  - criteria_set: xa-ntm-2021-2025\n    criteria: {'3': met}\n    indicators:\n      '3.1': {measures: [{percent: 70}]}\n",
@@ -44,6 +47,21 @@ def check(ctx):
                     severity=Severity.WARNING, key=True)
         for figure in status.targets:
             yield from _target(base, figure)
+        if status.unverifiable:
+            yield _unverifiable(ctx.plan.assessments[status.assessment_index], base, status)
+
+
+def _unverifiable(assessment, base, status):
+    """One info per assessment: its declared criteria cannot be checked without the set's indicator list."""
+    where = "criteria" if assessment.criteria else "declared" if assessment.declared.met is not None else "criteria_set"
+    codes = ", ".join(status.unverifiable)
+    reason = status.unverifiable_reason
+    return Finding(base + (where,), _what(
+        f"Không kiểm chứng được tình trạng khai báo của tiêu chí {codes} ({status.criteria_set}): {reason['vi']}; "
+        "bổ sung chỉ tiêu bằng tệp của tỉnh trong thư mục catalogs/ (xem ntm/catalogs/examples/)",
+        f"The declared status of criteria {codes} ({status.criteria_set}) cannot be verified: {reason['en']}; "
+        "add the indicators with a province file in catalogs/ (see ntm/catalogs/examples/)"),
+        severity=Severity.INFO, key=True)
 
 
 def _figure(base, figure, declared):
@@ -53,8 +71,8 @@ def _figure(base, figure, declared):
     path = base + ("indicators", figure.indicator, figure.kind, figure.index)
     if figure.verdict is Verdict.NOT_MET and declared is Status.MET:
         yield Finding(path, _what(
-            f"Tiêu chí khai báo đạt nhưng chỉ tiêu {figure.indicator} {_label(figure)}không đạt: {figure.reason['vi']}",
-            f"The criterion is declared met but indicator {figure.indicator} {_label(figure)}is not: {figure.reason['en']}"))
+            f"Tiêu chí khai báo đạt nhưng chỉ tiêu {figure.indicator} {_label(figure)}{figure.reason['vi']}",
+            f"The criterion is declared met but indicator {figure.indicator} {_label(figure)}is {figure.reason['en']}"))
     elif figure.verdict is Verdict.CANNOT_VERIFY:
         yield Finding(path, _what(f"Chỉ tiêu {figure.indicator} {_label(figure)}— {figure.reason['vi']}",
                                   f"Indicator {figure.indicator} {_label(figure)}— {figure.reason['en']}"), severity=Severity.INFO)

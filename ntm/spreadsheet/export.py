@@ -10,12 +10,14 @@ from typing import Any
 
 from ntm.diagnostics import Diagnostic, Severity
 from ntm.spreadsheet.tables import (
+    CELL_LIMIT,
     DATA_ROW,
     KINDS,
     MAX_DIGITS,
     NUMBER_FORMAT,
     QUALIFIERS,
     TABLES,
+    TOTAL_KEY,
     Column,
     ExportResult,
     Row,
@@ -34,6 +36,9 @@ def export_plan(plan_path: Path | str, fmt: str, out_path: Path | str) -> Export
         return ExportResult(diagnostics=[Diagnostic("E001", Severity.ERROR, str(plan_path),
                                                     params={"count": max(1, len(errors))}), *errors])
     rows = plan_rows(loaded.loaded.data)
+    too_long = overlong_cells(rows, loaded.loaded.positions, str(plan_path))
+    if too_long:  # a cell would cut them, and an import of the sheet would write the cut text back
+        return ExportResult(diagnostics=too_long)
     if fmt == "xlsx":
         return ExportResult([_write_xlsx(rows, Path(out_path))])
     if fmt == "csv":
@@ -59,6 +64,28 @@ def cell_value(column: Column, row: Row) -> Any:
     return value
 
 
+def overlong_cells(rows: dict[str, list[Row]], positions, file: str) -> list[Diagnostic]:
+    """E002 for every value longer than a cell holds, at its place in the YAML."""
+    from ntm.diagnostics import format_path
+    from ntm.messages import grouped_count
+    from ntm.spreadsheet.cells import cell_length
+
+    found = []
+    for table in TABLES:
+        for row in rows[table.name]:
+            for column in table.columns:
+                value = cell_value(column, row)
+                if not isinstance(value, str) or cell_length(value) <= CELL_LIMIT:
+                    continue
+                path = row.paths.get(column.key, ())  # the key column has no path of its own
+                # the key's place: under an alias the value's own place is the anchor's
+                line, col = (positions.of(path, prefer_key=True) if path else None) or (None, None)
+                found.append(Diagnostic("E002", Severity.ERROR, file, line, col, path, params={
+                    "field": format_path(path), "length": grouped_count(cell_length(value)),
+                    "limit": grouped_count(CELL_LIMIT)}))
+    return found
+
+
 def _write_xlsx(rows: dict[str, list[Row]], out: Path) -> Path:
     from openpyxl import Workbook
 
@@ -81,6 +108,8 @@ GUIDE = (
     "• Không sửa hàng và cột bị ẩn (tên trường và khóa): ntm dùng chúng để ghi đúng chỗ trong tệp kế hoạch.",
     "• Cột số chỉ nhập số (không nhập chữ, không ghi đơn vị trong ô số).",
     "• Mã tiêu chí, mã chỉ tiêu nhập dạng chữ, ví dụ 17.10.",
+    "• Dòng TỔNG KINH PHÍ đầu trang Nguồn vốn là tổng ghi trong văn bản: sửa số tiền một nguồn thì sửa cả dòng "
+    "này để tổng khớp với các nguồn.",
     "• Thêm dòng mới ở cuối bảng và để trống cột khóa; không xóa dòng (xóa dòng không xóa mục trong kế hoạch).",
     "• Xong thì chạy: ntm import <tệp này> --into <mã kế hoạch>",
 )
@@ -101,8 +130,11 @@ def _fill_sheet(sheet, table: Table, rows: list[Row]) -> None:
 
     sheet.append([c.key for c in table.columns])
     sheet.append([c.label for c in table.columns])
-    for row in rows:
+    for number, row in enumerate(rows, start=DATA_ROW):
         sheet.append([cell_value(c, row) for c in table.columns])
+        if row.key == TOTAL_KEY:
+            for cell in sheet[number]:
+                cell.font = Font(bold=True)
     sheet.row_dimensions[1].hidden = True
     for cell in sheet[2]:
         cell.font = Font(bold=True)

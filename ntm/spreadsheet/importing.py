@@ -11,14 +11,24 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ntm.diagnostics import Diagnostic, Severity, YamlPath, format_path
-from ntm.spreadsheet.cells import CellProblem, parse_cell, parse_text, same
+from ntm.spreadsheet.cells import (
+    CellProblem,
+    cell_length,
+    code_page_losses,
+    cut_by_a_spreadsheet,
+    parse_cell,
+    parse_text,
+    same,
+)
 from ntm.spreadsheet.reading import SheetRow, Sheets, is_blank, read_sheets
 from ntm.spreadsheet.tables import (
+    CELL_LIMIT,
     FUNDING,
     INDICATORS,
     KINDS,
     TABLES,
     TASKS,
+    TOTAL_KEY,
     Column,
     ImportResult,
     Row,
@@ -58,11 +68,23 @@ def import_plan(sheet_path: Path | str, plan_path: Path | str) -> ImportResult:
         return ImportResult(False, found)
     new_text, problems = edited_text(plan, edits)
     if new_text is None:
-        return ImportResult(diagnostics=found + problems)
+        return ImportResult(diagnostics=found + problems + _total_hint(sheets, edits, problems))
     from ntm.safeio import atomic_write_bytes
 
     atomic_write_bytes(plan.path, plan.encode(new_text))
     return ImportResult(True, found, list(dict.fromkeys(format_path(e.path) for e in edits)))
+
+
+def _total_hint(sheets: Sheets, edits: list, problems: list[Diagnostic]) -> list[Diagnostic]:
+    """Lines changed, stated total not: I015 gives the figure the lines now add up to (from R101)."""
+    r101 = next((d for d in problems if d.code == "R101"), None)
+    if r101 is None or any(tuple(e.path[:2]) == ("funding", "total") for e in edits):
+        return []
+    total = next((r for r in sheets.rows if r.table is FUNDING and _row_key(r) == TOTAL_KEY), None)
+    if total is None:
+        return []
+    return [total.diagnostic("I015", "amount", Severity.INFO, stated=r101.params["stated"],
+                             computed=r101.params["computed"])]
 
 
 def _has_errors(found: list[Diagnostic]) -> bool:
@@ -136,7 +158,8 @@ def sheet_edits(sheets: Sheets, data: dict) -> tuple[list, list[Diagnostic]]:
     found: list[Diagnostic] = []
     seen: dict[tuple[str, str], int] = {}
     for srow in sheets.rows:
-        parsed, problems = _parse_row(srow)
+        old = current[srow.table.name].get(_row_key(srow) or "")
+        parsed, problems = _parse_row(srow, old.values if old else {})
         found.extend(problems)
         key = parsed.get("key") or _row_key(srow)
         if problems:
@@ -162,14 +185,15 @@ def _row_key(srow: SheetRow) -> str | None:
     return None if is_blank(raw) else parse_text(raw)
 
 
-def _parse_row(srow: SheetRow) -> tuple[dict[str, Any], list[Diagnostic]]:
+def _parse_row(srow: SheetRow, old: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Every cell of the row parsed; `old` (the plan's values of the row) settles a number that reads two ways."""
     parsed: dict[str, Any] = {}
     problems = []
     for key, value in srow.cells.items():
         column = srow.table.column(key)
         try:
             parsed[key] = parse_text(value) if column.kind == "key" and not is_blank(value) else \
-                parse_cell(column, value, srow.text_only)
+                parse_cell(column, value, srow.text_only, srow.notation, old.get(key))
         except CellProblem as problem:
             problems.append(srow.diagnostic(problem.code, key, **problem.params))
     return parsed, problems
@@ -204,19 +228,22 @@ class _EditBuilder:
 
     def changed_row(self, srow: SheetRow, parsed: dict, row: Row) -> list[Diagnostic]:
         problems = [srow.diagnostic("I006", c.key) for c in srow.table.columns
-                    if c.identity and c.key in parsed and parsed[c.key] is not None
+                    if (c.identity or c.key in row.fixed) and c.key in parsed and parsed[c.key] is not None
                     and not same(parsed[c.key], row.values.get(c.key))]
         if problems:
             return problems
         if srow.table is FUNDING:
             self._funding_amount(parsed, row)
+        kept = []
         for column in srow.table.columns:
-            if column.kind == "key" or column.identity or column.key not in parsed:
+            if column.kind == "key" or column.identity or column.key in row.fixed or column.key not in parsed:
                 continue
             if srow.table is FUNDING and column.key in ("amount", "unit"):
                 continue
+            if _lost_cell(srow, column, parsed[column.key], row, kept):
+                continue
             self._cell(column, parsed[column.key], row.values.get(column.key), row.paths[column.key])
-        return []
+        return kept
 
     def _cell(self, column: Column, new: Any, old: Any, path: YamlPath) -> None:
         if same(new, old):
@@ -291,6 +318,24 @@ class _EditBuilder:
             return
         self.created.add(path)
         self.add("set", path, kind(), _order_for(path))
+
+
+def _lost_cell(srow: SheetRow, column: Column, new: Any, row: Row, found: list[Diagnostic]) -> bool:
+    """A cell that holds only what a spreadsheet could keep of the exported text is not a change:
+    cut at the cell limit (I014), or characters a Windows-1258 CSV cannot hold replaced (I016)."""
+    from ntm.messages import grouped_count
+    from ntm.spreadsheet.export import cell_value
+
+    shown = cell_value(column, row)
+    if cut_by_a_spreadsheet(column, new, shown):
+        found.append(srow.diagnostic("I014", column.key, Severity.WARNING, length=grouped_count(cell_length(shown)),
+                                     limit=grouped_count(CELL_LIMIT)))
+        return True
+    lost = code_page_losses(column, new, shown) if srow.encoding == "cp1258" else ""
+    if lost:
+        found.append(srow.diagnostic("I016", column.key, Severity.WARNING, chars=" ".join(lost)))
+        return True
+    return False
 
 
 def _item(table: Table, values: dict) -> dict:

@@ -12,6 +12,7 @@ from ntm.messages import register
 
 NUMBER_FORMAT = "#,##0.0##"
 MAX_DIGITS = 15
+CELL_LIMIT = 32_767  # characters a spreadsheet cell holds (Excel, LibreOffice, openpyxl cut the rest)
 DATA_ROW = 3  # row 1: field names (hidden), row 2: Vietnamese headers
 KINDS = {"measures": "hiện trạng", "targets": "mục tiêu"}
 QUALIFIERS = {
@@ -26,6 +27,10 @@ FIGURE_FIELDS = ("label", "count", "of", "percent", "value", "unit", "qualifier"
 
 register("E001", "Không xuất được: tệp kế hoạch chưa đọc được ({count} lỗi)",
          "Cannot export: the plan file cannot be read ({count} errors)")
+register("E002", "Không xuất: '{field}' có {length} ký tự, một ô bảng tính chỉ giữ được {limit} ký tự "
+                 "(phần còn lại sẽ bị cắt mất khi nhập lại); hãy rút gọn hoặc tách nội dung này trong tệp kế hoạch",
+         "Not exported: '{field}' has {length} characters and a spreadsheet cell holds only {limit} "
+         "(the rest would be cut off and lost on import); shorten or split it in the plan file")
 register("I001", "Trang '{sheet}', ô {cell}: '{value}' không phải là số; hãy nhập một số",
          "Sheet '{sheet}', cell {cell}: '{value}' is not a number; enter a number")
 register("I002", "Trang '{sheet}', ô {cell}: số {value} có quá nhiều chữ số (quá {limit} chữ số có nghĩa); hãy làm tròn",
@@ -49,6 +54,19 @@ register("I011", "Không nhập: kết quả ghi ra không khớp dữ liệu c�
          "Not imported: the written result does not match the intended data ({problem}); the plan file is unchanged")
 register("I012", "Trang '{sheet}': dòng có khóa '{key}' không còn trong bảng; mục đó được giữ nguyên trong kế hoạch",
          "Sheet '{sheet}': the row with key '{key}' is missing; that item is kept in the plan")
+register("I014", "Trang '{sheet}', ô {cell}: ô chỉ còn {limit} ký tự đầu của nội dung {length} ký tự trong kế "
+                 "hoạch (bảng tính cắt ô dài); coi như không sửa, kế hoạch giữ nguyên toàn văn",
+         "Sheet '{sheet}', cell {cell}: the cell holds only the first {limit} of the plan's {length} characters "
+         "(spreadsheets cut long cells); taken as unchanged, the plan keeps the full text")
+register("I015", "Trang '{sheet}', ô {cell}: các nguồn vốn nay cộng lại {computed} triệu đồng, dòng tổng kinh phí "
+                 "vẫn ghi {stated}; nếu văn bản ghi tổng mới, hãy sửa ô {cell} thành {computed} rồi nhập lại",
+         "Sheet '{sheet}', cell {cell}: the funding lines now add up to {computed} million VND while the total row "
+         "still says {stated}; if the document states the new total, enter {computed} in cell {cell} and import again")
+register("I016", "Trang '{sheet}', ô {cell}: tệp CSV lưu bằng bảng mã Windows-1258, không có ký tự {chars} nên "
+                 "chương trình bảng tính đã thay bằng ký tự khác; coi như không sửa, kế hoạch giữ nguyên (lần sau "
+                 "hãy lưu bằng «CSV UTF-8»)",
+         "Sheet '{sheet}', cell {cell}: the CSV was saved in Windows-1258, which lacks {chars}, so the spreadsheet "
+         "program replaced it; taken as unchanged, the plan keeps its text (next time save as 'CSV UTF-8')")
 register("I013", "Không nhập: tệp kế hoạch chưa đọc được ({count} lỗi)",
          "Not imported: the plan file cannot be read ({count} errors)")
 
@@ -114,11 +132,13 @@ TABLES = (INDICATORS, TASKS, FUNDING)
 
 @dataclass
 class Row:
-    """One row of a table: its key, its cell values, and where each lives in the YAML."""
+    """One row of a table: its key, its cell values, where each lives in the YAML, and the
+    columns that are the row's caption rather than data (they cannot be edited)."""
 
     key: str
     values: dict[str, Any]
     paths: dict[str, YamlPath] = field(default_factory=dict)
+    fixed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -177,12 +197,17 @@ def _task_rows(data: dict) -> list[Row]:
     return rows
 
 
+TOTAL_KEY = "funding/total"
+TOTAL_LABEL = "TỔNG KINH PHÍ (tổng các nguồn vốn dưới đây)"
+
+
 def _funding_rows(data: dict) -> list[Row]:
+    """The stated total first (as Vietnamese budget tables put "Tổng số"), then one row per line."""
     from ntm.model.funding import DEFAULT_UNIT
 
     funding = as_mapping(data.get("funding"))
     block_unit = funding.get("unit") or DEFAULT_UNIT
-    rows = []
+    rows = [_total_row(funding.get("total"), block_unit)]
     for i, line in _items(funding.get("lines")):
         base = ("funding", "lines", i)
         amount = line.get("amount")
@@ -193,6 +218,16 @@ def _funding_rows(data: dict) -> list[Row]:
                  "unit": base + ("amount", "unit")}
         rows.append(Row(key_text(base), values, paths))
     return rows
+
+
+def _total_row(total: Any, block_unit: str) -> Row:
+    """The document's stated total, editable beside the lines it must add up to (rule R101)."""
+    base = ("funding", "total")
+    value, amount_path = _amount(total, base)
+    values = {"source": None, "label": TOTAL_LABEL, "amount": value,
+              "unit": as_mapping(total).get("unit") or block_unit}
+    paths = {"source": base, "label": base, "amount": amount_path, "unit": base + ("unit",)}
+    return Row(TOTAL_KEY, values, paths, fixed=("source", "label"))
 
 
 def _amount(amount: Any, path: YamlPath) -> tuple[Any, YamlPath]:

@@ -40,6 +40,27 @@ def bomb() -> str:
     return "\n".join(lines) + "\n"
 
 
+SENTENCE = "Tuyên truyền vận động nhân dân thực hiện Quy định quản lý quy hoạch chung xã Hùng Mỹ đến năm 2030. "
+
+
+def amplified(anchor_chars: int, aliases: int, shape: str = "text") -> str:
+    """Hùng Mỹ with one large anchored value reused by `aliases` more tasks (issue 14.1).
+
+    `shape` "text": the first task's `what` is a string of about `anchor_chars` characters
+    and every added task's `what` is an alias of it; "mapping": a whole task (its `what` of
+    that size) is anchored and the added tasks are aliases of the task itself. Without a bound
+    on the expanded size such a file validates clean and every writer multiplies it.
+    """
+    text = (SENTENCE * (anchor_chars // len(SENTENCE) + 1))[:anchor_chars].strip()
+    if shape == "text":
+        first = f'  - criterion: "1"\n    what: &big "{text}"\n'
+        added = '  - {criterion: "1", what: *big}\n' * aliases
+    else:
+        first = f'  - &task\n    criterion: "1"\n    what: "{text}"\n'
+        added = "  - *task\n" * aliases
+    return HUNG_MY.replace("tasks:\n", "tasks:\n" + first + added, 1)
+
+
 FILES: dict[str, bytes] = {
     # syntax and structure
     "malformed.yaml": good("malformed").replace("title: Kế hoạch", "title: [Kế hoạch").encode(),
@@ -48,6 +69,8 @@ FILES: dict[str, bytes] = {
     "python-tag.yaml": ("!!python/object/apply:os.system ['echo pwned']\n").encode(),
     "python-tag-inside.yaml": good("python-tag-inside").replace("amount: 135.0", "amount: !!python/object/apply:os.getcwd []").encode(),
     "alias-bomb.yaml": bomb().encode(),
+    "alias-amplified-text.yaml": amplified(20_000, 300).encode(),
+    "alias-amplified-mapping.yaml": amplified(20_000, 300, "mapping").encode(),
     "not-a-mapping.yaml": "- một\n- hai\n".encode(),
     "empty.yaml": b"",
     "only-comments.yaml": "# chỉ có chú thích\n".encode(),
