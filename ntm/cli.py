@@ -20,6 +20,7 @@ import typer
 from ntm.cli_scaffold import STATE, NtmGroup
 from ntm.diagnostics import ExitCode
 from ntm.messages import cli_word
+from ntm.model.vocab import Standard
 
 app = typer.Typer(
     name="ntm",
@@ -282,6 +283,9 @@ def render(
     raise typer.Exit(worst_exit_code(codes))
 
 
+REPORT_LEVELS = ("xa", "huyen", "tinh", "thon")  # ntm.report.build.LEVELS (a test keeps them equal)
+
+
 @app.command()
 def report(
     paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
@@ -290,8 +294,9 @@ def report(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp (json, md, xlsx) hoặc thư mục (csv) cần ghi."),
     charts: Optional[Path] = typer.Option(None, "--charts", help="Thư mục ghi biểu đồ PNG."),
     unit: Optional[str] = typer.Option(None, "--unit", help="Một đơn vị và các đơn vị trực thuộc, ví dụ tan-yen."),
-    level: Optional[str] = typer.Option(None, "--level", help="Cấp: xa | huyen | tinh."),
-    standard: Optional[str] = typer.Option(None, "--standard", help="Mức chuẩn: ntm | nang_cao | kieu_mau…"),
+    level: Optional[str] = typer.Option(None, "--level", help=f"Cấp: {' | '.join(REPORT_LEVELS)}."),
+    standard: Optional[str] = typer.Option(None, "--standard", help=f"Chuẩn: {' | '.join(s.value for s in Standard)} "
+                                           "(viết xa-ntm cũng được)."),
     as_of_units: Optional[int] = typer.Option(None, "--as-of-units", help="2025: gộp theo đơn vị hành chính sau sắp xếp 2025."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Không dùng bộ nhớ đệm."),

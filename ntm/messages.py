@@ -70,6 +70,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "git fetch --unshallow origin (GitHub Actions: actions/checkout with fetch-depth: 0)"},
     "U010": {"vi": "--changed: '{base}' và HEAD không có lịch sử chung", "en": "--changed: '{base}' and HEAD share no history"},
     "U011": {"vi": "--lang: '{value}' không hợp lệ (vi | en)", "en": "--lang: '{value}' is not valid (vi | en)"},
+    "U030": {"vi": "--unit: không có đơn vị hay kế hoạch '{value}' trong các tệp đã đọc (gần giống: {close})",
+             "en": "--unit: no unit or plan '{value}' in the files read (closest: {close})"},
+    "U031": {"vi": "--unit: không có đơn vị hay kế hoạch '{value}' trong các tệp đã đọc; hãy ghi mã không dấu của "
+                   "tên đơn vị (ví dụ tan-yen hoặc bac-giang/tan-yen) hoặc mã kế hoạch",
+             "en": "--unit: no unit or plan '{value}' in the files read; give an unaccented slug of a unit's name "
+                   "(such as tan-yen or bac-giang/tan-yen) or a plan's slug"},
+    "U032": {"vi": "--standard không đúng: '{value}' (gần giống: {close}); các chuẩn: {choices}",
+             "en": "Unknown --standard '{value}' (closest: {close}); standards: {choices}"},
     # Internal (X): ntm itself stopped; X001 (a rule that failed) is registered by ntm.rules
     "X002": {"vi": "đã dừng theo yêu cầu (Ctrl-C); không tệp nào bị ghi dở",
              "en": "stopped on request (Ctrl-C); no file was left half-written"},

@@ -37,6 +37,11 @@ def report_2023():
     return build_report([PLANS], 2023, jobs=1)
 
 
+@pytest.fixture(scope="module")
+def report_2020():
+    return build_report([PLANS], 2020, jobs=1)
+
+
 def rows(frame) -> list[dict]:
     return frame.to_dict("records")
 
@@ -103,11 +108,11 @@ def test_multi_year_money_is_shown_but_not_added_to_a_year(report_2024):
     assert rollup[("tinh", "Tuyên Quang")]["communes_total"] == HUNG_MY_TOTAL
 
 
-def test_gaps(report_2024):
-    gaps = rows(report_2024["gaps_criteria"])
+def test_gaps(report_2020):
+    gaps = rows(report_2020["gaps_criteria"])  # the sponsor's 2020 data, in its own period
     assert [(g["code"], g["unmet"], g["assessed"]) for g in gaps[:3]] == [("2", 2, 3), ("6", 2, 3), ("9", 2, 3)]
     assert gaps[0]["unmet_percent"] == Decimal("66.7")
-    furthest = rows(report_2024["gaps_units"])
+    furthest = rows(report_2020["gaps_units"])
     assert [(u["unit"], u["missing"]) for u in furthest] == [("Ba Tầng", 10), ("Triệu Long", 3)]
 
 
@@ -136,7 +141,7 @@ def human_facts(tables: dict[str, list[dict]]) -> dict:
     }
 
 
-HUNG_MY_LINES_SHOWN = ["80", "3.494,3", "717,6", "135", "1.650,4", "240", "1.714,0", "245,4", "45,0"]
+HUNG_MY_LINES_SHOWN = ["80,0", "3.494,3", "717,6", "135,0", "1.650,4", "240,0", "1.714,0", "245,4", "45,0"]  # one scale per column
 
 
 def test_json_shows_the_seed_facts_and_round_trips(report_2024, report_2023):
@@ -191,7 +196,7 @@ def assert_round_trip(report, read: dict) -> None:
 
 
 def md_tables(text: str) -> dict[str, list[dict]]:
-    """Tables of a Markdown report by section number → view name."""
+    """Rows of a Markdown report's tables by section number → view name (several tables in a section joined)."""
     from ntm.report import VIEW_NAMES
 
     found, current, header = {}, None, None
@@ -206,6 +211,8 @@ def md_tables(text: str) -> dict[str, list[dict]]:
                 header = cells
             elif not set(line) <= set("|-: "):
                 found[current].append(dict(zip(header, cells)))
+        else:
+            header = None  # the matrix has one table per criteria set
     return found
 
 
@@ -225,8 +232,10 @@ def test_xlsx_is_a_workbook_to_hand_on(report_2024, report_2023, tmp_path):
     for report in (report_2024, report_2023):
         path = tmp_path / f"bao-cao-{report.year}.xlsx"
         assert write_report(report, "xlsx", path) is None
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object)
-        tables = dict(zip([name for name, _ in report.views()], [s.to_dict("records") for s in sheets.values()]))
+        sheets = list(pd.read_excel(path, sheet_name=None, dtype=object).values())
+        matrix = [s for s in sheets if "Đạt" in s.columns and "Năm số liệu" in s.columns]
+        sheets = [pd.concat(matrix)] + sheets[len(matrix):]
+        tables = dict(zip([name for name, _ in report.views()], [s.to_dict("records") for s in sheets]))
         facts = human_facts(tables)
         assert {u: facts["scores"][u] for u in SPONSOR_SCORES} == SPONSOR_SCORES
         if report.year == 2023:
@@ -242,11 +251,13 @@ def test_xlsx_is_a_workbook_to_hand_on(report_2024, report_2023, tmp_path):
     amounts = [r[header.index("Số tiền (triệu đồng)")].value for r in lines.iter_rows(min_row=2)
                if r[header.index("Kế hoạch")].value == "hung-my"]
     assert len(amounts) == 9 and sum(Decimal(str(a)) for a in amounts) == HUNG_MY_TOTAL
-    matrix = book["Tiêu chí"]
+    matrix = book["TC xa-ntm-2021-2025"]  # one sheet per criteria set: TC2 means another criterion in another set
     assert matrix.freeze_panes == "A2" and matrix["A1"].font.b and matrix.column_dimensions["A"].width == 20
     scores = {r[0].value: r[[c.value for c in matrix[1]].index("Đạt")].value for r in matrix.iter_rows(min_row=2)}
-    assert scores["Hùng Mỹ"] == "19/19"
-    assert book.sheetnames[0] == "Tiêu chí" and len(book.sheetnames) == len(report_2024.views())
+    assert scores == {"Hùng Mỹ": "19/19"}
+    assert book.sheetnames[:2] == ["TC xa-ntm-2021-2025", "TC xa-ntm-2016-2020"]
+    assert len(book.sheetnames) == len(report_2024.views()) + 1
+    assert load_workbook(tmp_path / "bao-cao-2023.xlsx").sheetnames[0] == "Tiêu chí"  # one set: one sheet
 
 
 def section(text: str, number: int) -> list[str]:
@@ -293,9 +304,11 @@ def test_text_and_markdown_files_are_written_whole(report_2024, tmp_path):
 
 
 def test_screen_shows_at_most_max_rows_and_says_so(report_2024):
-    text = write_report(report_2024, "text", color=False, max_rows=2)
-    assert "… còn 2 dòng nữa" in text  # 4 units in the matrix, 2 shown
-    assert "Ba Tầng" in section(text, 1)[3] and not any("Hùng Mỹ" in line for line in section(text, 1))
+    text = write_report(report_2024, "text", color=False, max_rows=1)
+    assert "… còn 2 dòng nữa" in text  # the sponsor's three communes (2016-2020 set), one shown
+    matrix = section(text, 1)
+    assert any("Hùng Mỹ" in line for line in matrix) and any("Ba Tầng" in line for line in matrix)
+    assert not any("Triệu Long" in line for line in matrix)
 
 
 def test_english_headers_on_request(report_2024):
@@ -314,7 +327,7 @@ def test_charts_are_pngs(report_2024, tmp_path):
 
 
 def test_charts_of_an_empty_report(tmp_path):
-    empty = build_report([PLANS], 2030, jobs=1)
+    empty = build_report([PLANS], 2019, jobs=1)  # before every plan (2030 shows the old plans' data as stale)
     assert empty.plans == 0 and all(frame.empty for _, frame in empty.views())
     assert len(write_charts(empty, tmp_path)) == 3
 
@@ -344,8 +357,8 @@ def test_level_and_standard_filters():
 
 
 @pytest.mark.parametrize("options, code", [
-    ({"year": 1800}, "P010"), ({"level": "thon"}, "P011"), ({"standard": "xa_sieu_mau"}, "P012"),
-    ({"as_of_units": 2030}, "P013"), ({"unit": "///"}, "P016"),
+    ({"year": 1800}, "P010"), ({"level": "xom"}, "P011"), ({"standard": "zzz"}, "P012"),
+    ({"standard": "ntm"}, "U032"), ({"as_of_units": 2030}, "P013"), ({"unit": "///"}, "P016"),
 ])
 def test_bad_options_are_usage_errors_before_any_work(options, code, monkeypatch):
     monkeypatch.setattr(collect, "collect_all", lambda *a, **k: pytest.fail("files were read"))

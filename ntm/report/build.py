@@ -19,7 +19,7 @@ from ntm.diagnostics import Diagnostic, Severity, sort_diagnostics
 from ntm.report.views import STANDARD_KEYS as STANDARDS
 from ntm.report.views import VIEW_NAMES
 
-LEVELS = ("xa", "huyen", "tinh")
+LEVELS = ("xa", "huyen", "tinh", "thon")
 AS_OF_UNITS = (2025,)
 
 
@@ -46,6 +46,8 @@ class Report:
     files: int = 0  # plan files found
     plans: int = 0  # readable plans whose period contains the year
     filters: dict = field(default_factory=dict)
+    earlier: int = 0  # plans that ended before the year and still give a unit's latest assessment
+    set_titles: dict = field(default_factory=dict)  # national criteria set id → its title
 
     def __getitem__(self, name: str):
         return self.frames[name]
@@ -86,11 +88,14 @@ def build_report(paths: Iterable[Path | str], year: int, *, unit: str | None = N
     if not files and not problems:
         problems.append(Diagnostic("Y014", Severity.WARNING, ", ".join(str(p) for p in paths)))
     records = collect_all(files, as_of_units=query.as_of_units, jobs=jobs, cache=cache, progress=progress)
+    if query.unit:
+        check_unit(query, records)
     diagnostics = problems + [d for r in records for d in r["diagnostics"]]
-    frames, used = build_frames(records, query)
+    frames, facts = build_frames(records, query)
     filters = {"unit": unit, "level": query.level, "standard": query.standard, "as_of_units": query.as_of_units}
     readable = sum(1 for r in records if r.get("plan"))
-    return Report(query.year, frames, sort_diagnostics(diagnostics), readable, used, filters)
+    return Report(query.year, frames, sort_diagnostics(diagnostics), readable, facts["plans"], filters,
+                  facts["earlier"], facts["set_titles"])
 
 
 def make_query(year, unit, level, standard, as_of_units):
@@ -101,11 +106,9 @@ def make_query(year, unit, level, standard, as_of_units):
     if isinstance(year, bool) or not isinstance(year, int) or not 1945 <= year <= 2100:
         raise ReportError("P010", value=year)
     if level is not None and level not in LEVELS:
-        raise ReportError("P011", value=level)
+        raise ReportError("P011", value=level, choices=" | ".join(LEVELS))
     if standard is not None:
-        standard = standard.replace("-", "_").lower()
-        if standard not in STANDARDS:
-            raise ReportError("P012", value=standard, choices=", ".join(STANDARDS))
+        standard = _standard(standard)
     if as_of_units is not None:
         if str(as_of_units) not in {str(v) for v in AS_OF_UNITS}:
             raise ReportError("P013", value=as_of_units)
@@ -116,6 +119,40 @@ def make_query(year, unit, level, standard, as_of_units):
         if wanted is None:
             raise ReportError("P016", value=unit)
     return Query(year, wanted, unit.strip() if unit else None, level, standard, as_of_units)
+
+
+def _standard(text: str) -> str:
+    """A standard as the help lists it (xa_ntm…; xa-ntm is the same); else a usage error with close matches."""
+    import difflib
+
+    key = text.strip().replace("-", "_").lower()
+    if key in STANDARDS:
+        return key
+    close = [s for s in STANDARDS if key and key in s] or difflib.get_close_matches(key, STANDARDS, n=3, cutoff=0.5)
+    if close:
+        raise ReportError("U032", value=text, close=", ".join(close), choices=" | ".join(STANDARDS))
+    raise ReportError("P012", value=text, choices=" | ".join(STANDARDS))
+
+
+def check_unit(query, records: list[dict]) -> None:
+    """`--unit` must name a unit or plan some file holds (any year): else a usage error with close matches."""
+    from ntm.report.places import known_slugs, within
+
+    paths, plans = known_slugs(records)
+    if query.unit_text in plans or any(within([path], query.unit) for path in paths):
+        return
+    raise unknown_unit(query.unit_text, query.unit, paths, plans)
+
+
+def unknown_unit(text: str, wanted: tuple[str, ...], paths: set, plans: set) -> ReportError:
+    import difflib
+
+    size = len(wanted)
+    names = {"/".join(path[i:i + size]) for path in paths for i in range(len(path) - size + 1)}
+    close = difflib.get_close_matches("/".join(wanted), sorted(names | plans), n=3, cutoff=0.7)
+    if close:
+        return ReportError("U030", value=text, close=", ".join(close))
+    return ReportError("U031", value=text)
 
 
 def _skipped(diagnostics: list[Diagnostic], lang: str):

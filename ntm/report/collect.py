@@ -22,7 +22,7 @@ from ntm.diagnostics import Diagnostic, Severity
 from ntm.parallel import map_files
 from ntm.report import places
 
-RECORD_VERSION = 1  # bump when the record shape changes (the cache fingerprint also covers this file)
+RECORD_VERSION = 2  # bump when the record shape changes (the cache fingerprint also covers this file)
 
 
 def collect_file(path: Path | str, as_of_units: int | None = None) -> dict:
@@ -85,17 +85,18 @@ def _assessments(plan, file: str, owner: dict, diagnostics: list) -> list[dict]:
             diagnostics.append(Diagnostic("P002", Severity.WARNING, file, path=("assessments", index, "criteria_set"),
                                           params={"unit": where["name"] or "?", "criteria_set": assessment.criteria_set}))
             continue
-        found.append(_assessment(status, assessment, where, catalog_for(assessment.criteria_set)))
+        found.append(_assessment(status, assessment, where, catalog_for(assessment.criteria_set), file))
     return found
 
 
-def _assessment(status, assessment, where: dict, catalog) -> dict:
+def _assessment(status, assessment, where: dict, catalog, file: str) -> dict:
     return {
         "place": where,
         "as_of": assessment.as_of,
         "year": status.year,
         "criteria_set": status.criteria_set,
         "tier": getattr(catalog, "tier", None),
+        **_criteria_set(catalog, file),
         "met": status.met,
         "total": status.total,
         "declared_met": status.declared_met,
@@ -106,6 +107,23 @@ def _assessment(status, assessment, where: dict, catalog) -> dict:
         "statuses": {c.code: c.effective.value for c in status.criteria},
         "names": {c.code: c.name for c in status.criteria},
     }
+
+
+def _criteria_set(catalog, file: str) -> dict:
+    """The set whose codes an assessment uses (the base below any overlay), its title and period.
+
+    The period is the one the criteria apply in: the report marks data counted
+    against a set whose period ended before the report year as stale.
+    """
+    from ntm.criteria import load_any
+
+    if catalog is None:
+        return {"base_set": None, "set_title": None, "set_period": None}
+    layers = getattr(catalog, "layers", ())
+    base_id = layers[0].extends if layers else catalog.id
+    base = load_any(base_id, file) if layers else catalog
+    return {"base_set": base_id, "set_title": (base or catalog).title,
+            "set_period": (catalog.period.start, catalog.period.end)}
 
 
 def _value(item):

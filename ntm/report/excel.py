@@ -1,7 +1,9 @@
 """The report as an Excel workbook an officer can hand on.
 
-One sheet per view, in the views' order: a bold, wrapped header row of
-Vietnamese headers, frozen; column widths from the views; numbers stored as
+One sheet per view, in the views' order (the criteria matrix: one sheet per
+national criteria set when there are several, "TC xa-ntm-2021-2025", since a
+criterion's code means another criterion in another set): a bold, wrapped
+header row of Vietnamese headers, frozen; column widths from the views; numbers stored as
 numbers (money exactly, from Decimal) with the formats `#,##0.0` (money),
 `#,##0` (counts), `0.0"%"` (percentages, stored as the percent number) and
 `dd/mm/yyyy` (dates); standards, statuses and other codes written as their
@@ -15,11 +17,12 @@ import io
 from decimal import Decimal
 
 from ntm.report.build import Report
-from ntm.report.outputs import human_cell, human_columns, missing, total_row
+from ntm.report.outputs import human_cell, human_columns, matrix_parts, missing, total_row
 from ntm.report.views import DATE, INT, MONEY, PERCENT, VIEW_BY_NAME, YEAR, Column
 
 FORMATS = {MONEY: "#,##0.0", INT: "#,##0", YEAR: "0", PERCENT: '0.0"%"', DATE: "dd/mm/yyyy"}
 MAX_WIDTH = 60
+SHEET_NAME = 31  # Excel's longest sheet name
 
 
 def workbook_bytes(report: Report, lang: str = "vi") -> bytes:
@@ -27,18 +30,26 @@ def workbook_bytes(report: Report, lang: str = "vi") -> bytes:
 
     book = Workbook(write_only=True)
     for name, frame in report.views(lang):
-        _sheet(book, VIEW_BY_NAME[name], frame, lang)
+        view = VIEW_BY_NAME[name]
+        parts = [part for _, part in matrix_parts(report, frame, lang)] if view.dynamic else [frame]
+        for part in parts:
+            _sheet(book, view, part, lang, view.sheet if len(parts) == 1 else _set_sheet(part))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _sheet(book, view, frame, lang: str) -> None:
+def _set_sheet(part) -> str:
+    """The sheet of one criteria set's part of the matrix: "TC " and the set's id, within Excel's 31 characters."""
+    return f"TC {part['base_set'].iloc[0] or '?'}"[:SHEET_NAME]
+
+
+def _sheet(book, view, frame, lang: str, title: str) -> None:
     from openpyxl.utils import get_column_letter
 
     from ntm.messages import render_message
 
-    sheet = book.create_sheet(title=view.sheet)
+    sheet = book.create_sheet(title=title)
     shown = human_columns(view, frame)
     for index, column in enumerate(shown, 1):
         sheet.column_dimensions[get_column_letter(index)].width = min(column.width, MAX_WIDTH)

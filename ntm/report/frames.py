@@ -43,12 +43,15 @@ class Query:
     as_of_units: int | None = None
 
 
-def build_frames(records: list[dict], query: Query) -> tuple[dict[str, pd.DataFrame], int]:
-    """(frames by view name, number of plans the year selects)."""
+def build_frames(records: list[dict], query: Query) -> tuple[dict[str, pd.DataFrame], dict]:
+    """(frames by view name, facts): `plans` the year selects, `earlier` plans whose assessments fill in
+    history, and `set_titles`, the title of each national criteria set the matrix uses."""
     plans = [r for r in records if r.get("plan") and r["start"] <= query.year <= r["end"]]
-    rows = _Rows(plans, query)
+    earlier = [r for r in records if r.get("plan") and r["end"] < query.year]
+    rows = _Rows(plans, query, earlier)
     keep = _filter(query)
     criteria = [r for r in rows.criteria if keep(r)]
+    current = [r for r in criteria if not r["stale"]]
     phasing = [r for r in rows.phasing if keep(r)]
     lines = [r for r in rows.funding_lines if keep(r)]
     units = [r for r in rows.funding_units if keep(r)]
@@ -61,12 +64,13 @@ def build_frames(records: list[dict], query: Query) -> tuple[dict[str, pd.DataFr
         "funding_units": make_frame("funding_units", units),
         "funding_sources": _funding_sources(lines),
         "funding_groups": _funding_groups(lines),
-        "funding_rollup": _funding_rollup(units, bool(query.as_of_units)),
-        "gaps_criteria": _gaps_criteria(criteria),
-        "gaps_units": _gaps_units(criteria, query.standard),
+        "funding_rollup": _funding_rollup(units, bool(query.as_of_units), query.year > places.REFORM.year),
+        "gaps_criteria": _gaps_criteria(current),
+        "gaps_units": _gaps_units(current, query.standard),
         "disagreements": make_frame("disagreements", [r for r in rows.disagreements if keep(r)]),
     }
-    return frames, len(plans)
+    return frames, {"plans": len(plans), "earlier": len({r["_file"] for r in criteria if r["_earlier"]}),
+                    "set_titles": {r["base_set"]: r["_set_title"] for r in criteria if r["base_set"]}}
 
 
 # ----- filters --------------------------------------------------------------------------
@@ -111,8 +115,8 @@ def _place_sort(row: dict) -> tuple:
 class _Rows:
     """Every base row of the selected plans, before filters (cross-plan rules need them all)."""
 
-    def __init__(self, plans: list[dict], query: Query) -> None:
-        self.query, self.plans = query, plans
+    def __init__(self, plans: list[dict], query: Query, earlier: list[dict] = ()) -> None:
+        self.query, self.plans, self.earlier = query, plans, list(earlier)
         self.disagreements: list[dict] = []
         self.phasing = sorted(self._phasing(), key=lambda r: (r["year"], STANDARD_RANK.get(r["standard"], 99), _place_sort(r)))
         self.named_by_plan = defaultdict(list)
@@ -134,12 +138,26 @@ class _Rows:
             for assessment in _latest(plan["assessments"], self.query.year):
                 rows.append(self._criteria_row(plan, assessment))
         self._criteria_disagreements(rows)
-        return rows
+        return rows + self._history({r["_key"] for r in rows})
 
-    def _criteria_row(self, plan: dict, a: dict) -> dict:
-        where = a["place"]
-        target, target_year = self._target_for(places.key(where), a)
+    def _history(self, assessed: set) -> list[dict]:
+        """Units no plan of the year assesses: their latest assessment in a plan that ended before it."""
+        latest: dict[tuple, tuple] = {}
+        for plan in self.earlier:
+            for a in _latest(plan["assessments"], self.query.year):
+                key, when = places.key(a["place"]), _when(a)
+                if key not in assessed and (key not in latest or (when, plan["end"]) > latest[key][:2]):
+                    latest[key] = (when, plan["end"], plan, a)
+        return [self._criteria_row(plan, a, earlier=True) for _, _, plan, a in latest.values()]
+
+    def _criteria_row(self, plan: dict, a: dict, earlier: bool = False) -> dict:
+        where = self._after_reform(a["place"], _when(a))
+        period = a["set_period"]
+        target, target_year = self._target_for(places.key(where), a, from_tier=not earlier)
         row = {"plan": plan["plan"], **_place_columns(where), "criteria_set": a["criteria_set"],
+               "base_set": a["base_set"], "criteria_period": _period_label(period),
+               "stale": is_stale(period, self.query.year), "_set_title": a["set_title"], "_earlier": earlier,
+               "_file": plan["file"],
                "data_year": a["year"], "as_of": a["as_of"], "score": f"{a['met']}/{a['total']}",
                "met": a["met"], "total": a["total"], "declared_met": a["declared_met"], "standard": a["standard"],
                "recognised": ", ".join(a["recognised"]) or None, "target_standard": target, "target_year": target_year,
@@ -148,6 +166,12 @@ class _Rows:
         row.update({matrix_key(code): status for code, status in a["statuses"].items()})
         return _meta(row, where, (a["standard"], target, *a["recognised"]))
 
+    def _after_reform(self, where: dict, when: dt.date) -> dict:
+        """In a report after the 2025 reform, a unit assessed before it names the commune it became part of."""
+        if self.query.year <= places.REFORM.year or when >= places.REFORM or where["commune_2025"]:
+            return where
+        return places.add_successors(where, when)
+
     def _due(self) -> dict:
         due = defaultdict(list)
         for row in self.phasing:
@@ -155,13 +179,14 @@ class _Rows:
                 due[row["_key"]].append((row["year"], row["standard"]))
         return due
 
-    def _target_for(self, key: tuple, a: dict) -> tuple[str | None, int | None]:
-        """The earliest standard the unit is phased to from the year asked on; else its set's standard while unmet."""
+    def _target_for(self, key: tuple, a: dict, from_tier: bool) -> tuple[str | None, int | None]:
+        """The earliest standard the unit is phased to from the year asked on; else, in a plan of the year
+        (`from_tier`; not one that has ended), its set's standard while unmet."""
         ahead = [(y, -STANDARD_RANK.get(s, 0), s) for y, s in self.due.get(key, ()) if y >= self.query.year]
         if ahead:
             year, _, standard = min(ahead)
             return standard, year
-        if a["met"] < a["total"]:
+        if a["met"] < a["total"] and from_tier:
             return a["tier"], None
         return None, None
 
@@ -304,11 +329,27 @@ class _Rows:
         self.disagreements.append(item)
 
 
+def is_stale(period: tuple[int, int | None] | None, year: int) -> bool:
+    """Data counted against a criteria set whose period ended before the report year."""
+    return period is not None and period[1] is not None and period[1] < year
+
+
+def _period_label(period: tuple[int, int | None] | None) -> str | None:
+    if period is None:
+        return None
+    start, end = period
+    return f"{start}-{end}" if end is not None else f"{start}-"
+
+
+def _when(a: dict) -> dt.date:
+    return a["as_of"] or dt.date(a["year"], 12, 31)
+
+
 def _latest(assessments: list[dict], year: int) -> list[dict]:
     """Per unit, the assessment dated latest on or before 31 December of `year`."""
     best: dict[tuple, tuple[dt.date, int, dict]] = {}
     for index, a in enumerate(assessments):
-        when = a["as_of"] or dt.date(a["year"], 12, 31)
+        when = _when(a)
         if when.year > year:
             continue
         key = places.key(a["place"])
@@ -516,8 +557,12 @@ def _index(order: tuple, value) -> int:
     return order.index(value) if value in order else len(order)
 
 
-def _funding_rollup(units: list[dict], as_of_2025: bool) -> pd.DataFrame:
-    """Year money of the plans rolled up by area; own envelopes never added to the plans below."""
+def _funding_rollup(units: list[dict], as_of_2025: bool, after_reform: bool) -> pd.DataFrame:
+    """Year money of the plans rolled up by area; own envelopes never added to the plans below.
+
+    After the 2025 reform (report years from 2026) there are no districts:
+    communes roll up straight into their province (xã → tỉnh).
+    """
     rows = [r for r in units if r["basis"] == "year" and r["computed_total"] is not None]
     if not rows:
         return make_frame("funding_rollup", [])
@@ -526,20 +571,20 @@ def _funding_rollup(units: list[dict], as_of_2025: bool) -> pd.DataFrame:
     if as_of_2025:
         found = _rollup_2025(data)
     else:
-        found = _rollup_legacy(data)
+        found = _rollup_legacy(data, with_districts=not after_reform)
     found.sort(key=lambda r: (_name_key(r["unit"] if r["level"] == "tinh" else r["province"]), r["level"] != "tinh",
                               _name_key(r["unit"])))
     return make_frame("funding_rollup", found)
 
 
-def _rollup_legacy(data: pd.DataFrame) -> list[dict]:
+def _rollup_legacy(data: pd.DataFrame, with_districts: bool = True) -> list[dict]:
     communes = data[data["level"].isin(["xa", "thon"])]
     districts = data[data["level"] == "huyen"]
     provinces = data[data["level"] == "tinh"]
     rows = _merge_areas("huyen", {
         "commune": _sum_by(communes, ["province", "district"], "district"),
         "own": _sum_by(districts, ["province", "unit"], "unit"),
-    })
+    }) if with_districts else []
     rows += _merge_areas("tinh", {
         "commune": _sum_by(communes, ["province"], "province"),
         "district": _sum_by(districts, ["province"], "province"),

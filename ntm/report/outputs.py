@@ -76,7 +76,16 @@ def _text(report: Report, fmt: str, lang: str, color: bool | None, max_rows: int
         color = tty and not os.environ.get("NO_COLOR")
     if max_rows is None:
         max_rows = SCREEN_ROWS if to_screen else 0
-    return render(report, lang, color=color, max_rows=max_rows, fit_terminal=tty)
+    return render(report, lang, color=color, max_rows=max_rows, width=screen_width() if to_screen else None)
+
+
+def screen_width() -> int | None:
+    """The terminal's width (COLUMNS when set, even through a pipe); None when there is no terminal to fit."""
+    import shutil
+
+    if not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit():
+        return None
+    return shutil.get_terminal_size((120, 40)).columns
 
 
 # ----- columns and cells ----------------------------------------------------------------
@@ -91,15 +100,54 @@ def columns(view: View, frame) -> list[Column]:
 
 
 def human_columns(view: View, frame, brief: bool = False) -> list[Column]:
-    """Columns a person sees: optional columns that are all empty are left out (and non-brief ones on screen)."""
+    """Columns a person sees: optional columns that are all empty are left out (and non-brief ones on screen).
+
+    A criterion's status column is optional too: a part of the matrix shows
+    only the criteria of its own set (10 for 2026-2030, 19 before).
+    """
     shown = []
     for column in columns(view, frame):
-        if brief and not column.brief:
+        if (brief and not column.brief) or not column.human:
             continue
-        if column.optional and all(missing(v) for v in frame[column.key].tolist()):
+        if (column.optional or column.kind == STATUS) and all(missing(v) for v in frame[column.key].tolist()):
             continue
         shown.append(column)
     return shown
+
+
+def matrix_parts(report: Report, frame, lang: str) -> list[tuple[list[str], object]]:
+    """The criteria matrix as one (heading lines, rows) part per national criteria set.
+
+    Criterion codes mean different things in different sets (TC2 is "Giao
+    thông" in 2021-2025 and "Hạ tầng kinh tế – xã hội" in 2026-2030), so a
+    person sees each set apart: current sets first, then stale ones, whose
+    heading says why they are left out of the gaps.
+    """
+    from ntm.messages import render_message
+
+    if frame.empty:
+        return [([], frame)]
+    parts = []
+    keys = [frame["stale"].astype(bool), frame["criteria_period"].fillna(""), frame["base_set"].fillna("")]
+    for (stale, period, base), part in frame.groupby(keys, sort=False):
+        heading = [render_message("report.set", {"title": _set_title(report, base), "set": base or "?"}, lang)]
+        if stale:
+            first, second = _gap_sections()
+            heading.append(render_message("report.stale", {"period": period, "year": report.year, "first": first,
+                                                           "second": second}, lang))
+        order = (bool(stale), -int(period[:4]) if period[:4].isdigit() else 0, base)
+        parts.append((order, heading, part.reset_index(drop=True)))
+    return [(heading, part) for _, heading, part in sorted(parts, key=lambda p: p[0])]
+
+
+def _set_title(report: Report, base: str) -> str:
+    return report.set_titles.get(base) or base
+
+
+def _gap_sections() -> tuple[int, int]:
+    from ntm.report.views import VIEW_NAMES
+
+    return VIEW_NAMES.index("gaps_criteria") + 1, VIEW_NAMES.index("gaps_units") + 1
 
 
 _NA = None
@@ -134,8 +182,19 @@ def machine_cell(value, kind: str):
     return str(value)
 
 
-def human_cell(value, column: Column, lang: str = "vi") -> str:
-    """The value as an officer reads it, in Vietnamese notation."""
+def money_places(frame, shown: list[Column]) -> dict[str, int]:
+    """Decimal places of each money column: the most any of its values has, so that a column reads alike
+    ("80,0" above "3.494,3") and no value is rounded."""
+    places = {}
+    for column in shown:
+        if column.kind == MONEY:
+            exponents = [Decimal(v).as_tuple().exponent for v in frame[column.key].tolist() if not missing(v)]
+            places[column.key] = max([-e for e in exponents if isinstance(e, int)] + [0])
+    return places
+
+
+def human_cell(value, column: Column, lang: str = "vi", decimals: int | None = None) -> str:
+    """The value as an officer reads it, in Vietnamese notation (money with `decimals` places when given)."""
     from ntm.messages import standard_label
     from ntm.vnformat import format_number, format_percent, format_short_date
 
@@ -147,7 +206,7 @@ def human_cell(value, column: Column, lang: str = "vi") -> str:
     if kind == YEAR:
         return str(int(value))
     if kind == MONEY:
-        return format_number(Decimal(value))
+        return format_number(Decimal(value), decimals)
     if kind == PERCENT:
         return format_percent(Decimal(value))
     if kind == BOOL:
@@ -185,6 +244,8 @@ def title(report: Report, lang: str) -> list[str]:
     lines = [render_message("report.title", {"year": report.year}, lang),
              render_message("report.scope", {"used": report.plans, "year": report.year, "files": report.files,
                                              "skipped": len(report.skipped_files)}, lang)]
+    if report.earlier:
+        lines.append(render_message("report.earlier", {"earlier": report.earlier, "year": report.year}, lang))
     shown = [f"--{k.replace('_', '-')} {v}" for k, v in report.filters.items() if v is not None and k != "as_of_units"]
     if shown:
         lines.append(render_message("report.filters", {"filters": ", ".join(shown)}, lang))
@@ -221,14 +282,16 @@ def write_csv(report: Report, folder: Path, lang: str = "vi") -> list[Path]:
 
 
 def json_text(report: Report, lang: str = "vi") -> str:
-    """{kind, version, year, filters, files, plans, columns: {view: [keys]}, views: {view: [rows]}}."""
+    """{kind, version, year, filters, files, plans, earlier_plans, criteria_sets: {id: title},
+    columns: {view: [keys]}, views: {view: [rows]}}."""
     views, keys = {}, {}
     for name, frame in report.views(lang):
         header, rows = machine_rows(VIEW_BY_NAME[name], frame)
         keys[name] = header
         views[name] = [dict(zip(header, row)) for row in rows]
     document = {**JSON_SHAPE, "year": report.year, "filters": report.filters, "files": report.files,
-                "plans": report.plans, "columns": keys, "views": views}
+                "plans": report.plans, "earlier_plans": report.earlier, "criteria_sets": report.set_titles,
+                "columns": keys, "views": views}
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
@@ -246,21 +309,33 @@ def markdown(report: Report, lang: str) -> str:
         if frame.empty:
             parts.append(render_message("report.empty", {}, lang))
             continue
-        parts += _md_table(view, frame, lang, render_message("report.total", {}, lang))
+        pieces = matrix_parts(report, frame, lang) if view.dynamic else [([], frame)]
+        for index, (lines, piece) in enumerate(pieces):
+            parts += ([""] if index else []) + _md_heading(lines)
+            parts += _md_table(view, piece, lang, render_message("report.total", {}, lang))
     return "\n".join(parts) + "\n"
+
+
+def _md_heading(lines: list[str]) -> list[str]:
+    """A part's heading (the criteria set) and its note (stale data), before its table."""
+    if not lines:
+        return []
+    return [f"### {_md(lines[0])}", ""] + [f"*{_md(line)}*" for line in lines[1:]] + ([""] if lines[1:] else [])
 
 
 def _md_table(view: View, frame, lang: str, total_word: str) -> list[str]:
     shown = human_columns(view, frame)
+    places = money_places(frame, shown)
     numeric = {INT, YEAR, MONEY, PERCENT}
     lines = ["| " + " | ".join(_md(c.header(lang)) for c in shown) + " |",
              "|" + "|".join("---:" if c.kind in numeric else "---" for c in shown) + "|"]
     data = [frame[c.key].tolist() for c in shown]
     for values in zip(*data):
-        lines.append("| " + " | ".join(_md(human_cell(v, c, lang)) for v, c in zip(values, shown)) + " |")
+        lines.append("| " + " | ".join(_md(human_cell(v, c, lang, places.get(c.key))) for v, c in zip(values, shown))
+                     + " |")
     sums = total_row(view, frame, shown)
     if sums is not None:
-        cells = [f"**{human_cell(sums[c.key], c, lang)}**" if c.key in sums else "" for c in shown]
+        cells = [f"**{human_cell(sums[c.key], c, lang, places.get(c.key))}**" if c.key in sums else "" for c in shown]
         cells[0] = f"**{total_word}**"
         lines.append("| " + " | ".join(cells) + " |")
     return lines

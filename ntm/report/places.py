@@ -73,8 +73,9 @@ def key(p: dict) -> tuple:
     return (p["level"], _fold(p["province"]), _fold(p["district"]), _fold(p["commune"]), _fold(p["name"]))
 
 
-def area_key(name: str | None) -> str:
-    return _fold(name)
+def area_key(name) -> str:
+    """The accent-folded name of an area; "" when there is none (None, or pandas' NaN of an empty cell)."""
+    return _fold(name) if isinstance(name, str) else ""
 
 
 @lru_cache(maxsize=None)
@@ -106,6 +107,18 @@ def parse_unit_filter(text: str) -> tuple[str, ...] | None:
     """`bac-giang/tan-yen` → ("bac-giang", "tan-yen"); None when it is not a slug path."""
     parts = tuple(slug(part) for part in text.strip().strip("/").split("/"))
     return parts if parts and all(parts) else None
+
+
+def known_slugs(records: list[dict]) -> tuple[set[tuple[str, ...]], set[str]]:
+    """(slug paths of every place the records name, plan slugs): what `--unit` can match."""
+    paths, plans = set(), set()
+    for record in records:
+        if not record.get("plan"):
+            continue
+        plans.add(record["plan"])
+        for item in [record, *record["assessments"], *record["phasing"]]:
+            paths.update(slug_paths(item["place"]))
+    return paths, plans
 
 
 def within(paths: list[tuple[str, ...]], wanted: tuple[str, ...]) -> bool:

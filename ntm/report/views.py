@@ -32,6 +32,7 @@ class Column:
     optional: bool = False  # human formats drop it when every value is empty
     brief: bool = True  # shown in the terminal table
     width: int = 14  # xlsx column width, in characters
+    human: bool = True  # False: only csv and json carry it (human formats say it in a heading)
 
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
@@ -61,7 +62,7 @@ def _c(key: str, kind: str, vi: str, en: str, **extra) -> Column:
 def _place(brief_level: bool = False) -> tuple[Column, ...]:
     return (
         _c("level", "level", "Cấp", "Level", brief=brief_level, width=8),
-        _c("district", TEXT, "Huyện", "District", width=16),
+        _c("district", TEXT, "Huyện", "District", optional=True, width=16),
         _c("province", TEXT, "Tỉnh", "Province", width=16),
         _c("commune_2025", TEXT, "Xã từ 01/7/2025", "Commune from 1 Jul 2025", optional=True, width=18),
         _c("province_2025", TEXT, "Tỉnh từ 01/7/2025", "Province from 1 Jul 2025", optional=True, width=18),
@@ -77,6 +78,9 @@ VIEWS: tuple[View, ...] = (
          "Tiêu chí", (
              UNIT, *_place(), PLAN,
              _c("criteria_set", TEXT, "Bộ tiêu chí", "Criteria set", brief=False, width=24),
+             _c("base_set", TEXT, "Bộ tiêu chí quốc gia", "National criteria set", human=False),
+             _c("criteria_period", TEXT, "Giai đoạn của bộ tiêu chí", "Criteria period", human=False),
+             _c("stale", BOOL, "Số liệu cũ", "Stale", brief=False, width=8),
              _c("data_year", YEAR, "Năm số liệu", "Data year", width=8),
              _c("as_of", DATE, "Số liệu đến ngày", "Data as of", brief=False, width=12),
              _c("score", TEXT, "Đạt", "Met", width=8),
@@ -168,8 +172,9 @@ VIEWS: tuple[View, ...] = (
         _c("province", TEXT, "Tỉnh", "Province", width=16),
         _c("commune_plans", INT, "Số KH xã", "Commune plans", width=9),
         _c("communes_total", MONEY, "Cộng KH các xã (triệu đồng)", "Commune plans (million VND)", width=18),
-        _c("district_plans", INT, "Số KH huyện", "District plans", width=9),
-        _c("districts_total", MONEY, "Cộng KH các huyện (triệu đồng)", "District plans (million VND)", width=18),
+        _c("district_plans", INT, "Số KH huyện", "District plans", optional=True, width=9),
+        _c("districts_total", MONEY, "Cộng KH các huyện (triệu đồng)", "District plans (million VND)", optional=True,
+           width=18),
         _c("own_total", MONEY, "KH của chính đơn vị (triệu đồng)", "Own plan (million VND)", width=18),
         _c("own_stated_total", MONEY, "Tổng ghi trong KH đơn vị", "Own plan, stated", width=18),
     )),
@@ -276,7 +281,7 @@ register("P001", "Không tổng hợp được kế hoạch này: {reason}", "Co
 register("P002", "Đánh giá của {unit} theo bộ tiêu chí '{criteria_set}' không tìm thấy bộ tiêu chí: không đưa vào báo cáo",
          "The assessment of {unit} under '{criteria_set}' has no known criteria set: left out of the report")
 register("P010", "Năm báo cáo không hợp lệ: {value} (1945-2100)", "Invalid report year: {value} (1945-2100)")
-register("P011", "--level phải là xa, huyen hoặc tinh (nhận được '{value}')", "--level must be xa, huyen or tinh (got '{value}')")
+register("P011", "--level phải là một trong {choices} (nhận được '{value}')", "--level must be one of {choices} (got '{value}')")
 register("P012", "--standard không đúng: '{value}'; các chuẩn: {choices}", "Unknown --standard '{value}'; standards: {choices}")
 register("P013", "--as-of-units chỉ nhận 2025 (nhận được '{value}')", "--as-of-units accepts only 2025 (got '{value}')")
 register("P014", "--format phải là {choices} (nhận được '{value}')", "--format must be {choices} (got '{value}')")
@@ -287,6 +292,16 @@ register("P016", "--unit không đúng: '{value}' (mã không dấu, ví dụ ta
 register("report.title", "BÁO CÁO TỔNG HỢP XÂY DỰNG NÔNG THÔN MỚI NĂM {year}", "NEW RURAL DEVELOPMENT SUMMARY, {year}")
 register("report.scope", "Tổng hợp {used} kế hoạch có giai đoạn chứa năm {year} (trong {files} tệp đọc được); bỏ qua {skipped} tệp lỗi.",
          "{used} plans whose period contains {year} (of {files} readable files); {skipped} broken files skipped.")
+register("report.earlier", "Ma trận tiêu chí có thêm đánh giá gần nhất lấy từ {earlier} kế hoạch đã kết thúc trước năm {year}, "
+         "cho các đơn vị không kế hoạch nào của năm đánh giá.",
+         "The criteria matrix adds the latest assessment from {earlier} plans that ended before {year}, for units "
+         "no plan of the year assesses.")
+register("report.set", "{title} ({set})", "{title} ({set})")
+register("report.stale", "Số liệu cũ, chỉ để tham khảo: giai đoạn {period} của bộ tiêu chí này đã kết thúc trước năm {year}; "
+         "các đơn vị dưới đây không được tính ở mục {first} và {second}.",
+         "Stale data, for reference only: this set's period {period} ended before {year}; these units are not "
+         "counted in sections {first} and {second}.")
+register("report.continued", "(tiếp)", "(continued)")
 register("report.filters", "Lọc: {filters}", "Filters: {filters}")
 register("report.units2025", "Đơn vị hành chính quy về đơn vị từ 01/7/2025.", "Units rolled up into those in force from 1 July 2025.")
 register("report.empty", "Không có dữ liệu.", "No data.")
@@ -300,5 +315,9 @@ register("chart.criteria.x", "Số tiêu chí đạt", "Criteria met")
 register("chart.criteria.units", "Số đơn vị", "Units")
 register("chart.funding.title", "Kinh phí năm {year} theo nguồn vốn (triệu đồng)", "Funding for {year} by source (million VND)")
 register("chart.phasing.title", "Lộ trình đạt chuẩn theo năm và chuẩn", "Phasing by year and standard")
-register("chart.phasing.y", "Số đơn vị", "Units")
+register("chart.phasing.xa", "Số xã", "Communes")
+register("chart.phasing.thon", "Số thôn", "Villages")
+register("chart.phasing.huyen", "Số huyện", "Districts")
+register("chart.phasing.tinh", "Số tỉnh", "Provinces")
+register("chart.criteria.stale", "(số liệu cũ: năm {year}, bộ tiêu chí {period})", "(stale: {year} data, {period} set)")
 register("chart.phasing.x", "Năm", "Year")
