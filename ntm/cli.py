@@ -360,24 +360,29 @@ def new(
     slug: str = typer.Argument(..., help="Mã kế hoạch mới, ví dụ hung-my-2025."),
     level: Optional[str] = typer.Option(None, "--level", help="Cấp: xa | huyen | tinh | thon (lấy theo kế hoạch cũ khi có --from)."),
     year: int = typer.Option(..., "--year", help="Năm của kế hoạch mới."),
-    from_plan: Optional[str] = typer.Option(None, "--from", help="Kế hoạch năm trước để kế thừa đơn vị, cơ quan, nơi nhận, chữ ký.",
-                                            autocompletion=_complete_slug),
+    from_plans: Optional[List[str]] = typer.Option(None, "--from", metavar="SLUG", autocompletion=_complete_slug,
+                                                   help="Kế hoạch năm trước để kế thừa đơn vị, cơ quan, nơi nhận, chữ ký; "
+                                                   "lặp lại --from cho các xã cũ đã sáp nhập thành một xã."),
     plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
     force: bool = typer.Option(False, "--force", help="Vẫn ghi khi phần kế thừa không còn hợp lệ, để sửa tay."),
 ) -> None:
-    """Tạo kế hoạch mới, trống hoặc kế thừa từ kế hoạch năm trước.
+    """Tạo kế hoạch mới, trống hoặc kế thừa từ kế hoạch năm trước (kể cả của các xã cũ trước sắp xếp năm 2025).
 
-    Ví dụ: ntm new hung-my-2025 --level xa --year 2025 --from hung-my
+    Ví dụ: ntm new tan-my-2027 --year 2027 --from hung-my
     """
-    from ntm.scaffold import NewPlanRefused, new_plan
+    from ntm.scaffold import NewPlanRefused, create_plan
 
-    previous = _find(from_plan, plans) if from_plan else None
+    previous = [_find(ref, plans) for ref in from_plans or []]
     try:
-        path = new_plan(slug, level, year, previous, plans)
+        created = create_plan(slug, level, year, previous, plans, force=force)
     except NewPlanRefused as exc:
         _print_diagnostics(sorted({d.file for d in exc.diagnostics}), exc.diagnostics)
         raise typer.Exit(worst_code(exc.diagnostics))
-    typer.echo(str(path))
+    if not STATE["quiet"]:
+        _print_diagnostics([str(created.path)], created.notes)
+        if created.schema_written is not None:
+            typer.echo(str(created.schema_written), err=True)
+    typer.echo(str(created.path))
 
 
 @app.command()

@@ -1,18 +1,13 @@
-"""`ntm new`: start a plan file, either as a skeleton or from last year's plan.
+"""`ntm new`: start a plan file, either as a skeleton or from previous plans.
 
-`new_plan` writes `<slug>.yaml` (beside the plan it starts from, or in the
-plans folder), headed by the `yaml-language-server` comment that points
-editors at schema/plan.schema.json. From a previous plan it keeps the unit,
-the criteria set and overlay, the document's issuer, parent body, place,
-recipients, archive, signature and legal bases, recognitions, sponsorship,
-duties and monitoring (without due dates); it moves the period to the new
-year, sets the baseline to 31/12 of the year before, carries the previous
-plan's latest assessment of each unit forward as the new baseline (measures
-and statuses, without last year's targets), empties tasks and funding lines
-(keeping the funding unit), drops last year's phasing, targets, goals,
-free-text sections and notes, and leaves the document unnumbered and
-undated ("/KH-BCĐ") until it is signed. Comments inside what is kept stay.
-Without a previous plan it writes a minimal valid skeleton for the level,
+`create_plan` writes `<slug>.yaml` (beside the first plan it starts from, or
+in the plans folder), headed by the `yaml-language-server` comment that
+points editors at the plan schema: the plans repository's
+schema/plan.schema.json when the new file lies inside one, else a
+plan.schema.json that it writes beside the plans (the path always resolves,
+also when ntm is installed from a wheel). From previous plans it carries
+what still holds (`ntm.carry`, across the 2025 reform too) and says what it
+did not carry; without one it writes a minimal valid skeleton for the level,
 with Vietnamese placeholders «…». Nothing is written unless the result
 validates with no errors and the target does not exist yet; refusals are
 `NewPlanRefused` carrying diagnostics.
@@ -23,17 +18,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Sequence
 
 from ntm.diagnostics import Diagnostic, Severity
 from ntm.messages import register
 
 SCHEMA_RELATIVE = Path("schema") / "plan.schema.json"
+SCHEMA_BESIDE_PLANS = "plan.schema.json"
 MODELINE = "# yaml-language-server: $schema="
-DROPPED = ("phasing", "targets", "goals", "sections", "notes")
-DOCUMENT_DROPPED = ("date", "published", "source_note")
 LEVELS = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh", "thon": "thôn"}
+REFORM = dt.date(2025, 7, 1)
 
 register("N001", "Mã kế hoạch '{slug}' không hợp lệ (chỉ chữ thường không dấu, số và dấu '-', ví dụ: hung-my-2025)",
          "Invalid plan slug '{slug}' (lower-case ASCII letters, digits and '-', e.g. hung-my-2025)")
@@ -46,6 +42,45 @@ register("N005", "Không lập được kế hoạch mới từ kế hoạch g�
 register("N006", "Kế hoạch mới sẽ không hợp lệ ({count} lỗi); không ghi tệp (thêm --force để vẫn ghi rồi sửa tay)",
          "The new plan would not validate ({count} errors); nothing written (add --force to write it and fix it by hand)")
 register("N007", "Năm {year} không hợp lệ (1945-2100)", "Invalid year {year} (1945-2100)")
+# What `ntm new --from` did not carry, or changed (info), and why it refused (error): ntm.carry, ntm.successor.
+register("N008", "Không kế thừa căn cứ chỉ gắn với năm {years} (ngoài giai đoạn {period}): {text}",
+         "Not carried: a legal basis only about {years} (outside the period {period}): {text}")
+register("N009", "Chuyển năm {old} sang năm {new} trong {field} (việc lặp lại hằng năm; hãy kiểm tra): {text}",
+         "Moved {old} to {new} in {field} (a yearly duty; check it): {text}")
+register("N010", "Không kế thừa mục {field} gắn với năm {years} (ngoài giai đoạn {period}): {text}",
+         "Not carried: an item of {field} naming {years} (outside the period {period}): {text}")
+register("N011", "Đánh giá ngày {date} được giữ nguyên ngày (số liệu cũ, không phải hiện trạng tại {baseline}); "
+         "hãy thêm đánh giá tại ngày {baseline}",
+         "The assessment of {date} keeps its date (old data, not the state at {baseline}); add an assessment at {baseline}")
+register("N012", "Các xã cũ không cùng trở thành một xã mới từ ngày 01/7/2025 ({units}); mỗi kế hoạch mới chỉ lập cho một xã",
+         "The former communes did not become one commune on 1 July 2025 ({units}); a new plan is for one commune")
+register("N013", "Không tra được đơn vị '{name}' của kế hoạch {slug} trong danh mục chính thức: {reason}",
+         "Cannot find unit '{name}' of plan {slug} in the official register: {reason}")
+register("N014", "{old} từ ngày 01/7/2025 thuộc {new}: kế hoạch mới lập cho đơn vị này",
+         "{old} is part of {new} since 1 July 2025: the new plan is for that unit")
+register("N015", "Bộ tiêu chí {old} không áp dụng cho năm {year}: kế hoạch mới dùng bộ {new}. {old_count} tiêu chí cũ "
+         "không tương ứng một - một với {new_count} tiêu chí mới, nên không quy đổi đánh giá cũ; "
+         "đánh giá và công nhận cũ chỉ được ghi vào notes như lịch sử",
+         "Criteria set {old} does not apply to {year}: the new plan uses {new}. The {old_count} old criteria do not map "
+         "one to one onto the {new_count} new ones, so old assessments are not converted; they and old recognitions "
+         "are written into notes as history only")
+register("N016", "Bỏ phần của cấp huyện hoặc cơ quan không còn sau sắp xếp năm 2025: {what}",
+         "Dropped, a district body or one gone since the 2025 reform: {what}")
+register("N017", "Chưa có nhóm xã: thêm unit.commune_group (nhom-1, nhom-2 hoặc nhom-3) theo quyết định phân nhóm của tỉnh",
+         "No commune group yet: add unit.commune_group (nhom-1, nhom-2 or nhom-3) as the province's decision says")
+register("N018", "Từ ngày 01/7/2025 không còn cấp huyện: không lập kế hoạch cấp huyện cho năm {year}",
+         "There are no districts from 1 July 2025: no district plan for {year}")
+register("N019", "Nhiều --from chỉ dùng để gộp kế hoạch của các xã cũ sáp nhập từ ngày 01/7/2025; {slugs} không phải trường hợp đó",
+         "Several --from are only for former communes merged on 1 July 2025; {slugs} are not")
+register("N020", "Không kế thừa bộ chỉ tiêu của tỉnh '{overlay}': giai đoạn của bộ không gồm năm {year}",
+         "Not carried: the province overlay '{overlay}', whose period does not include {year}")
+register("N021", "Đã ghi {count} mục lịch sử (đánh giá, công nhận của kế hoạch cũ) vào notes; không kế thừa thành hiện trạng",
+         "Wrote {count} history items (old assessments, recognitions) into notes; not carried as the current state")
+register("N022", "Đã đổi: {what}", "Changed: {what}")
+register("N024", "{old} được chia cho nhiều xã mới ({parts}); kế hoạch mới lập cho xã {new}",
+         "{old} was split between several new communes ({parts}); the new plan is for {new}")
+register("N025", "{new} còn gồm {units}: không có kế hoạch nào của các xã này được đưa vào (--from)",
+         "{new} also includes {units}: no plan of those was given (--from)")
 
 
 class NewPlanRefused(Exception):
@@ -56,36 +91,76 @@ class NewPlanRefused(Exception):
         self.diagnostics = diagnostics
 
 
+@dataclass
+class Created:
+    """The new plan's path, what `ntm new` should say about it, and the schema file it wrote (if any)."""
+
+    path: Path
+    notes: list[Diagnostic] = field(default_factory=list)
+    schema_written: Path | None = None
+
+
 def new_plan(
     slug: str,
     level: str | None,
     year: int,
-    from_plan_path: Path | str | None = None,
+    from_plan_path: Path | str | Sequence[Path | str] | None = None,
     plans_dir: Path | str = "plans",
     schema_path: Path | str | None = None,
     force: bool = False,
 ) -> Path:
-    """Write a new plan and return its path; raise `NewPlanRefused` (nothing written) otherwise.
+    """`create_plan`, returning only the new file's path."""
+    return create_plan(slug, level, year, from_plan_path, plans_dir, schema_path, force).path
 
-    `force` writes a plan whose carried-over content no longer validates (a
-    unit merged in the 2025 reform, say) so that it can be corrected by hand;
-    it never overrides a bad slug, level or year, or an existing file.
+
+def create_plan(
+    slug: str,
+    level: str | None,
+    year: int,
+    from_plans: Path | str | Sequence[Path | str] | None = None,
+    plans_dir: Path | str = "plans",
+    schema_path: Path | str | None = None,
+    force: bool = False,
+) -> Created:
+    """Write a new plan; raise `NewPlanRefused` (nothing written) otherwise.
+
+    `force` writes a plan whose carried-over content no longer validates so
+    that it can be corrected by hand; it never overrides a bad slug, level or
+    year, a refused carry, or an existing file.
     """
-    folder = Path(from_plan_path).parent if from_plan_path else Path(plans_dir)
+    previous = _paths(from_plans)
+    folder = previous[0].parent if previous else Path(plans_dir)
     target = folder / f"{slug}.yaml"
-    _refuse_if(_argument_problems(slug, level, year, target))
-    if from_plan_path:
-        body = carried_text(Path(from_plan_path), slug, level, year)
+    _refuse_if(_argument_problems(slug, level, year, target, bool(previous)))
+    notes: list[Diagnostic] = []
+    if previous:
+        from ntm.carry import carried
+
+        result = carried(previous, slug, level, year, target)
+        body, notes = result.text, result.notes
     else:
         body = skeleton_text(slug, level or "xa", year)
-    text = _finish(body, target, schema_path)
+    schema, to_write = schema_location(target, Path(plans_dir), schema_path)
+    text = _finish(body, target, schema)
     if not force:
         _refuse_if(_validation_problems(text, target))
     _refuse_if(_exists(target))
     from ntm.safeio import atomic_write_text
 
+    if to_write:
+        from ntm.schema import schema_text
+
+        atomic_write_text(schema, schema_text())
     atomic_write_text(target, text)
-    return target
+    return Created(target, notes, schema if to_write else None)
+
+
+def _paths(from_plans) -> list[Path]:
+    if from_plans is None:
+        return []
+    if isinstance(from_plans, (str, Path)):
+        return [Path(from_plans)]
+    return [Path(p) for p in from_plans]
 
 
 def _refuse_if(problems: list[Diagnostic]) -> None:
@@ -93,7 +168,7 @@ def _refuse_if(problems: list[Diagnostic]) -> None:
         raise NewPlanRefused(problems)
 
 
-def _argument_problems(slug: str, level: str | None, year: int, target: Path) -> list[Diagnostic]:
+def _argument_problems(slug: str, level: str | None, year: int, target: Path, carried: bool) -> list[Diagnostic]:
     from ntm.model.plan import SLUG_PATTERN
 
     file = str(target)
@@ -104,6 +179,8 @@ def _argument_problems(slug: str, level: str | None, year: int, target: Path) ->
         problems.append(Diagnostic("N003", Severity.ERROR, file, params={"level": level}))
     if not 1945 <= year <= 2100:
         problems.append(Diagnostic("N007", Severity.ERROR, file, params={"year": year}))
+    elif level == "huyen" and not carried and dt.date(year, 1, 1) >= REFORM:
+        problems.append(Diagnostic("N018", Severity.ERROR, file, params={"year": year}))
     return problems or _exists(target)
 
 
@@ -112,10 +189,10 @@ def _exists(target: Path) -> list[Diagnostic]:
     return [Diagnostic("N002", Severity.ERROR, str(clash[0]))] if clash else []
 
 
-def _finish(body: str, target: Path, schema_path: Path | str | None) -> str:
+def _finish(body: str, target: Path, schema: Path) -> str:
     from ntm.fmt import FormatError, format_text
 
-    header = f"{MODELINE}{schema_reference(target, schema_path)}\n"
+    header = f"{MODELINE}{schema_reference(target, schema)}\n"
     try:
         return format_text(header + body)
     except FormatError as exc:
@@ -125,17 +202,38 @@ def _finish(body: str, target: Path, schema_path: Path | str | None) -> str:
                                          params={"problem": exc.problem})]) from None
 
 
-def schema_reference(target: Path, schema_path: Path | str | None = None) -> str:
+def schema_reference(target: Path, schema: Path) -> str:
     """The schema file's path relative to the new file's folder, with forward slashes."""
-    schema = Path(schema_path) if schema_path else _find_schema(target.parent)
-    return Path(os.path.relpath(schema.resolve(), target.parent.resolve())).as_posix()
+    return Path(os.path.relpath(Path(schema).resolve(), target.parent.resolve())).as_posix()
 
 
-def _find_schema(folder: Path) -> Path:
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
+def schema_location(target: Path, plans_dir: Path, schema_path: Path | str | None = None) -> tuple[Path, bool]:
+    """Where the new file's `$schema` points, and whether ntm must write that file first.
+
+    The plans repository's schema/plan.schema.json (in the new file's folder or
+    above it) when there is one; else plan.schema.json beside the plans (the
+    plans folder when it holds the new file, else the new file's folder),
+    written (again) when it is missing or not the current schema.
+    """
+    if schema_path is not None:
+        return Path(schema_path), False
+    folder = target.parent.resolve()
+    for candidate in [folder, *folder.parents]:
         if (candidate / SCHEMA_RELATIVE).is_file():
-            return candidate / SCHEMA_RELATIVE
-    return Path(__file__).resolve().parents[1] / SCHEMA_RELATIVE
+            return candidate / SCHEMA_RELATIVE, False
+    plans = plans_dir.resolve()
+    home = plans if folder == plans or plans in folder.parents else folder
+    beside = home / SCHEMA_BESIDE_PLANS
+    return beside, not _current_schema(beside)
+
+
+def _current_schema(path: Path) -> bool:
+    from ntm.schema import schema_text
+
+    try:
+        return path.read_text(encoding="utf-8") == schema_text()
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _validation_problems(text: str, target: Path) -> list[Diagnostic]:
@@ -149,175 +247,6 @@ def _validation_problems(text: str, target: Path) -> list[Diagnostic]:
 
 
 # ---------------------------------------------------------------------------
-# From last year's plan
-# ---------------------------------------------------------------------------
-
-
-def carried_text(previous_path: Path, slug: str, level: str | None, year: int) -> str:
-    """The body (no header comment) of a new plan carried over from `previous_path`."""
-    from ntm import roundtrip
-    from ntm.loader import load_plan_text
-    from ntm.yamlio import read_text
-
-    text, problems = read_text(previous_path, str(previous_path))
-    _refuse_if(problems)
-    loaded = load_plan_text(text, str(previous_path))
-    errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
-    if loaded.plan is None or errors:
-        _refuse_if([Diagnostic("N005", Severity.ERROR, str(previous_path), params={"count": len(errors)}), *errors])
-    previous = loaded.plan
-    if level is not None and level != previous.unit.level.value:
-        _refuse_if([Diagnostic("N004", Severity.ERROR, str(previous_path),
-                                params={"level": level, "previous": previous.unit.level.value})])
-    data = roundtrip.load(_carried_chunks(text, previous))
-    _carry_over(data, previous, slug, year)
-    note = (f"# Lập bằng `ntm new` từ kế hoạch {previous.slug} ({previous.period.label()}); "
-            "hãy rà soát trước khi trình ký.\n")
-    return note + roundtrip.dump(data)
-
-
-def _carried_chunks(text: str, previous) -> str:
-    """Last year's text without its header comments and dropped parts; tasks and funding start afresh.
-
-    Done on the text, by top-level key: each part leaves with the comments
-    above and inside it (ruamel would leave them dangling, or mis-emit a
-    comment left between a key and its new, empty value).
-    """
-    from ntm.fmt import split_top_level
-
-    parts = split_top_level(text)
-    if parts is None:
-        return text
-    fresh = {"tasks": "tasks: []\n", "funding": _funding_text(previous)}
-    return "".join(fresh.get(key, chunk) for key, chunk in parts.chunks if key not in DROPPED)
-
-
-def _funding_text(previous) -> str:
-    funding = previous.funding
-    unit = funding.unit if funding is not None and "unit" in funding.model_fields_set else None
-    return "funding:\n" + (f"  unit: {unit}\n" if unit else "") + "  lines: []\n"
-
-
-def _carry_over(data: Any, previous, slug: str, year: int) -> None:
-    from ntm.fmt import top_level_order
-
-    order = tuple(top_level_order())
-    for key in DROPPED:
-        data.pop(key, None)
-    data["slug"] = slug
-    start, end = new_period(previous.period.start, previous.period.end, year)
-    _set(data, "period", _period(data.get("period"), start, end), order)
-    _set(data, "baseline_as_of", _date(dt.date(year - 1, 12, 31)), order)
-    _carry_document(data["document"], previous.period.label(), f"{start}" if start == end else f"{start}-{end}")
-    if previous.assessments:
-        _set(data, "assessments", _carried_assessments(data["assessments"], previous, dt.date(year - 1, 12, 31)), order)
-    if _has_items(data.get("tasks")) or "tasks" not in data:
-        _set(data, "tasks", _seq([]), order)
-    if "funding" not in data or data["funding"].get("lines") or "total" in data["funding"]:
-        _set(data, "funding", _carried_funding(data.get("funding")), order)
-    for item in data.get("monitoring") or []:
-        item.pop("due", None)
-
-
-def new_period(start: int, end: int, year: int) -> tuple[int, int]:
-    """The new plan's period starts in `year` and is as long as the previous one (2021-2025 → 2026-2030)."""
-    return year, year + (end - start)
-
-
-def _set(mapping: Any, key: str, value: Any, order: tuple[str, ...]) -> None:
-    from ntm.roundtrip import Edit, apply_edits
-
-    if key in mapping:
-        mapping[key] = value
-    else:
-        apply_edits(mapping, [Edit("set", (key,), value, order)])
-
-
-def _period(old: Any, start: int, end: int) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
-    from ntm.roundtrip import number_scalar
-
-    period = old if isinstance(old, CommentedMap) else CommentedMap()
-    period["start"] = number_scalar(start)
-    period["end"] = number_scalar(end)
-    return period
-
-
-def _date(day: dt.date):
-    from ntm.roundtrip import PlainScalar
-
-    return PlainScalar(day.isoformat(), "tag:yaml.org,2002:timestamp")
-
-
-def _seq(items: list) -> Any:
-    from ruamel.yaml.comments import CommentedSeq
-
-    return CommentedSeq(items)
-
-
-def _carry_document(document: Any, old_label: str, new_label: str) -> None:
-    from ntm.roundtrip import value_of
-
-    for key in DOCUMENT_DROPPED:
-        document.pop(key, None)
-    number = value_of(document.get("number"))
-    if isinstance(number, str) and "/" in number:
-        document["number"] = "/" + number.split("/", 1)[1]
-    for key in ("title", "subtitle"):
-        text = document.get(key)
-        if isinstance(text, str) and old_label != new_label and old_label in text:
-            document[key] = type(text)(text.replace(old_label, new_label))  # keeps its quoting style
-
-
-def _has_items(value: Any) -> bool:
-    return isinstance(value, list) and len(value) > 0
-
-
-def _carried_funding(old: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
-    funding = old if isinstance(old, CommentedMap) else CommentedMap()
-    for key in ("total", "note"):
-        funding.pop(key, None)
-    funding["lines"] = _seq([])
-    return funding
-
-
-def _carried_assessments(items: Any, previous, as_of: dt.date) -> Any:
-    """Each unit's latest assessment, dated at the new baseline, without last year's targets."""
-    from ntm.text import fold
-
-    latest: dict[str, int] = {}
-    for index, assessment in enumerate(previous.assessments):
-        key = fold(assessment.unit.name) if assessment.unit else ""
-        when = assessment.as_of or dt.date.min
-        best = latest.get(key)
-        if best is None or when >= (previous.assessments[best].as_of or dt.date.min):
-            latest[key] = index
-    for index in reversed(range(len(items))):
-        if index not in latest.values():
-            del items[index]  # in place: the comments of the kept ones stay
-    for assessment in items:
-        _carry_assessment(assessment, as_of)
-    return items
-
-
-def _carry_assessment(assessment: Any, as_of: dt.date) -> None:
-    from ntm.model.assessment import Assessment
-    from ntm.roundtrip import apply_edits, Edit
-
-    assessment.pop("year", None)
-    apply_edits(assessment, [Edit("set", ("as_of",), _date(as_of), tuple(Assessment.model_fields))])
-    indicators = assessment.get("indicators") or {}
-    for code in list(indicators):
-        indicator = indicators[code]
-        indicator.pop("targets", None)
-        if not indicator.get("measures") and indicator.get("status") is None and not indicator.get("note"):
-            del indicators[code]
-
-
-# ---------------------------------------------------------------------------
 # Skeleton
 # ---------------------------------------------------------------------------
 
@@ -325,7 +254,7 @@ def _carry_assessment(assessment: Any, as_of: dt.date) -> None:
 def skeleton_text(slug: str, level: str, year: int) -> str:
     """A minimal valid plan for the level, with placeholders «…» to fill in."""
     two_level = year >= 2026
-    issuer, parent = _bodies(level, two_level)
+    issuer, parent = _bodies(level)
     criteria_set = default_criteria_set(level, year)
     criteria = f"criteria_set: {criteria_set}" if criteria_set else "# criteria_set: mã bộ tiêu chí áp dụng"
     lines = [
@@ -385,17 +314,16 @@ def _unit_lines(level: str, two_level: bool) -> list[str]:
         lines.append("  district: «Tên huyện»")
     if level != "tinh":
         lines.append("  province: «Tên tỉnh»")
+    if level == "xa" and two_level:
+        lines.append("  # commune_group: nhom-1 | nhom-2 | nhom-3 (nhóm xã theo QĐ 51/2025/QĐ-TTg, theo quyết định của tỉnh)")
     if level == "thon":
         lines[2] += "; thôn thuộc xã «Tên xã»"
     return lines
 
 
-def _bodies(level: str, two_level: bool) -> tuple[str, str | None]:
-    if level == "tinh":
-        return "Ủy ban nhân dân tỉnh «Tên tỉnh»", None
-    if level == "huyen":
-        return "Ủy ban nhân dân huyện «Tên huyện»", "Ủy ban nhân dân tỉnh «Tên tỉnh»"
-    parent = "Ủy ban nhân dân tỉnh «Tên tỉnh»" if two_level else "Ủy ban nhân dân huyện «Tên huyện»"
+def _bodies(level: str) -> tuple[str, str | None]:
+    """The issuing body and its parent. A UBND (xã, huyện, tỉnh) names no parent body in its
+    letterhead ("ỦY BAN NHÂN DÂN / XÃ TÂN MỸ"); a thôn's Ban phát triển names its UBND xã."""
     if level == "thon":
         return "Ban phát triển thôn «Tên thôn»", "Ủy ban nhân dân xã «Tên xã»"
-    return "Ủy ban nhân dân xã «Tên xã»", parent
+    return f"Ủy ban nhân dân {LEVELS[level]} «Tên {LEVELS[level]}»", None

@@ -5,8 +5,8 @@ official unit, and which one?". It resolves names to official names and GSO
 codes in two structures: the legacy one (63 provinces, districts, communes) as
 it stood on 30 June 2025, and the two-level structure in force from 1 July 2025
 (34 provinces, communes directly under them). For a legacy unit it also gives
-its successor in the 2025 structure, and for an unknown name the closest
-official names. The data come from the `vietnamadminunits` package (its SQLite
+its successor in the 2025 structure, for a 2025 commune the legacy communes it
+was formed from, and for an unknown name the closest official names. The data come from the `vietnamadminunits` package (its SQLite
 register and its legacy→2025 conversion table); they are read lazily on the
 first lookup, cached in-process, and nothing is ever fetched from the network.
 Names are compared after NFC normalisation, ignoring case and the old/new
@@ -529,3 +529,28 @@ def children(name: str, level: str, *, province: str | None = None,
     reg = _register(parent.structure)
     child_level = "huyen" if reg.structure == LEGACY and level == "tinh" else "xa"
     return tuple(e.unit for e in reg.by_level[child_level] if e.ancestors[0] == parent.code)
+
+
+def predecessors(code: str) -> tuple[tuple[Unit, Unit | None], ...]:
+    """The legacy communes that became (part of) the 2025 commune `code`, each with its
+    legacy district: what a commune formed on 1 July 2025 was made of."""
+    entry = _register(NEW).by_code.get(code)
+    if entry is None or entry.unit.level != "xa":
+        return ()
+    legacy = _register(LEGACY)
+    found = []
+    for old_key in _merged_into().get(entry.package_key, ()):
+        old = legacy.by_package_key[old_key]
+        district = legacy.by_code.get(old.ancestors[0]) if old.ancestors else None
+        found.append((old.unit, district.unit if district else None))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _merged_into() -> dict[str, tuple[str, ...]]:
+    """2025 commune key -> the legacy commune keys that went (in part) into it."""
+    index: dict[str, list[str]] = {}
+    for old_key, new_keys in _conversion()[1].items():
+        for new_key in new_keys:
+            index.setdefault(new_key, []).append(old_key)
+    return {key: tuple(olds) for key, olds in index.items()}

@@ -162,7 +162,7 @@ def test_junit_is_valid_with_one_failure(plans_repo):
     root = ET.parse(plans_repo / "junit.xml").getroot()
     assert_junit_shape(root)
     cases = root.findall("./testsuite/testcase")
-    assert len(cases) == 5  # one per plan file
+    assert len(cases) == 6  # one per plan file
     failing = [c for c in cases if c.find("failure") is not None]
     assert [c.get("name") for c in failing] == ["plans/thu-nghiem/sai-tong.yaml"]
     failure = failing[0].find("failure")

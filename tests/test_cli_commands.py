@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -189,25 +187,15 @@ def test_import_of_a_missing_sheet_is_a_usage_error(repo):
 # --- help and packaging -------------------------------------------------------
 
 
-def test_templates_ship_in_the_wheel_and_render_outside_the_repository(tmp_path):
+def test_templates_ship_in_the_wheel_and_render_outside_the_repository(tmp_path, installed_ntm):
     """`pip install ntm` elsewhere can render: the top-level templates/ become ntm/templates in the wheel."""
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(tmp_path / "wheel"), str(REPO)], capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    wheel = next((tmp_path / "wheel").glob("ntm-*.whl"))
-    target = tmp_path / "site"
-    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-                                str(wheel)], capture_output=True, text=True)
-    assert installed.returncode == 0, installed.stderr
+    target = installed_ntm.site
     assert (target / "ntm" / "templates" / "commune-plan.xml.j2").is_file()
     for package in (REPO / "ntm").rglob("__init__.py"):  # every subpackage made it into the wheel
         assert (target / package.relative_to(REPO)).is_file(), package
     work = tmp_path / "elsewhere"
     shutil.copytree(REPO / "plans", work / "plans")
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); import ntm; print(ntm.__file__); from ntm.cli import main; "
-              "sys.argv = ['ntm', 'render', 'hung-my', '-f', 'md', '-o', 'out']; main()")
-    rendered = subprocess.run([sys.executable, "-c", script, str(target)], cwd=work, capture_output=True, text=True,
-                              env={"PATH": "/usr/bin:/bin", "NTM_CACHE_DIR": str(tmp_path / ".c")})
+    rendered = installed_ntm.run(["render", "hung-my", "-f", "md", "-o", "out"], work, tmp_path / ".c")
     assert rendered.returncode == 0, rendered.stderr
     assert rendered.stdout.startswith(str(target))  # the installed copy, not this checkout
     assert "8.321,7" in (work / "out" / "hung-my.md").read_text(encoding="utf-8")

@@ -46,15 +46,15 @@ def test_validate_with_lang_after_the_command_speaks_english(repo):
     result = run("validate", "plans", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "warning R303 Task 'Xây dựng 01 cổng chào tại Trung tâm xã' serves no criterion" in result.output
-    assert "Checked 4 files: 0 errors, 3 warnings, 10 notes (not shown; add --verbose to see them)." in result.output
+    assert "Checked 5 files: 0 errors, 3 warnings, 11 notes (not shown; add --verbose to see them)." in result.output
 
 
 @pytest.mark.parametrize("args, env, expected", [
-    (["validate", "plans"], {}, "Đã kiểm tra 4 tệp"),
-    (["--lang", "en", "validate", "plans"], {}, "Checked 4 files"),
-    (["validate", "plans", "--lang=en"], {}, "Checked 4 files"),
-    (["validate", "plans"], {"NTM_LANG": "en"}, "Checked 4 files"),
-    (["validate", "plans", "--lang", "vi"], {"NTM_LANG": "en"}, "Đã kiểm tra 4 tệp"),
+    (["validate", "plans"], {}, "Đã kiểm tra 5 tệp"),
+    (["--lang", "en", "validate", "plans"], {}, "Checked 5 files"),
+    (["validate", "plans", "--lang=en"], {}, "Checked 5 files"),
+    (["validate", "plans"], {"NTM_LANG": "en"}, "Checked 5 files"),
+    (["validate", "plans", "--lang", "vi"], {"NTM_LANG": "en"}, "Đã kiểm tra 5 tệp"),
 ], ids=["default", "before", "after-equals", "env", "option-beats-env"])
 def test_the_language_comes_from_the_line_then_the_environment(repo, args, env, expected):
     result = run(*args, env=env)
@@ -161,10 +161,10 @@ def test_completion_of_format_values():
 
 def test_completion_of_plan_slugs(repo):
     assert complete("ntm render h", repo) == ["hoi-ccb-quang-tri", "hung-my"]
-    assert complete("ntm status ", repo) == ["chi-thi-06-2021", "hoi-ccb-quang-tri", "hung-my", "tan-yen"]
+    assert complete("ntm status ", repo) == ["chi-thi-06-2021", "hoi-ccb-quang-tri", "hung-my", "tan-my-2027", "tan-yen"]
     assert complete("ntm export --plans plans/bac-giang ", repo) == ["tan-yen"]
     assert complete("ntm new hung-my-2025 --from hu", repo) == ["hung-my"]
-    assert complete("ntm import hm.xlsx --into t", repo) == ["tan-yen"]
+    assert complete("ntm import hm.xlsx --into t", repo) == ["tan-my-2027", "tan-yen"]
 
 
 # --- JSON heads -------------------------------------------------------------------------------

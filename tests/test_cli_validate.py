@@ -107,7 +107,7 @@ def test_the_summary_counts_the_infos_it_does_not_show(repo):
     found = [d.severity.value for d in validate_paths([repo / "plans"]).diagnostics]
     infos, warnings = found.count("info"), found.count("warning")
     assert infos >= 10  # Hùng Mỹ's unconfirmed thresholds (R701) and the merged units (R801)
-    counted = f"Đã kiểm tra 4 tệp: 0 lỗi, {warnings} cảnh báo, {infos} thông tin"
+    counted = f"Đã kiểm tra 5 tệp: 0 lỗi, {warnings} cảnh báo, {infos} thông tin"
     hidden = run("validate", "plans")
     assert hidden.output.endswith(f"{counted} (không hiện; thêm --verbose để xem).\n")
     assert ": thông tin " not in hidden.output

@@ -50,7 +50,7 @@ def rows(frame) -> list[dict]:
 
 
 def test_year_selects_plans_whose_period_contains_it(report_2024, report_2023):
-    assert report_2024.files == 4 and report_2024.plans == 3  # Chỉ thị 06 is 2021 only
+    assert report_2024.files == 5 and report_2024.plans == 3  # Chỉ thị 06 is 2021 only
     assert set(report_2024["criteria"]["plan"]) == {"hung-my", "hoi-ccb-quang-tri"}
     assert "hung-my" not in set(report_2023["criteria"]["plan"])  # a 2024 plan; its 2023 baseline belongs to it
     assert build_report([PLANS], 2021, jobs=1).plans == 3  # Tân Yên, Chỉ thị 06, the sponsor plan
@@ -455,7 +455,7 @@ def tree(tmp_path_factory):
 
 def test_broken_files_are_skipped_with_diagnostics(tree):
     report = build_report([tree], 2024, jobs=1)
-    assert report.files == 8
+    assert report.files == 9
     assert [Path(f).name for f in report.skipped_files] == ["loi-cu-phap.yaml", "sai-kieu.yaml"]
     skipped = report.view("skipped")
     assert {"Y005"} <= set(skipped["code"]) and skipped["message"].str.len().min() > 0

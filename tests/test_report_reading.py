@@ -149,7 +149,7 @@ def test_an_unknown_unit_is_a_usage_error_with_close_matches(repo):
     result = run("report", "--year", "2024", "plans", "--unit", "tan-yem")
     assert result.exit_code == 2
     assert result.output.strip() == ("ntm: --unit: không có đơn vị hay kế hoạch 'tan-yem' trong các tệp đã đọc "
-                                     "(gần giống: tan-yen)")
+                                     "(gần giống: tan-yen, tan-my)")  # Tân Mỹ 2027 is a plan too
     nothing_close = run("report", "--year", "2024", "plans", "--unit", "no-such")
     assert nothing_close.exit_code == 2 and "'no-such'" in nothing_close.output
     assert "BÁO CÁO" not in nothing_close.output  # no empty tables

@@ -31,7 +31,7 @@ def test_the_shipped_plans_validate_with_only_documented_findings():
     """No errors; the warnings are Việt Lập's phasing (R401), Hùng Mỹ's cổng chào (R303) and the
     directive's province, which the source never names (R901: a document no one can sign as it is)."""
     result = validate_paths([PLANS])
-    assert len(result.files) == 4
+    assert len(result.files) == 5  # the four seeds and the illustrative Tân Mỹ 2027 plan
     assert [d for d in result.diagnostics if d.severity.value == "error"] == []
     warnings = sorted((Path(d.file).name, d.code) for d in result.diagnostics if d.severity.value == "warning")
     assert warnings == [("chi-thi-06-2021.yaml", "R901"), ("hung-my.yaml", "R303"), ("tan-yen.yaml", "R401")]

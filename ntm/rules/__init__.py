@@ -22,6 +22,7 @@ RULE_MODULES = [
     "yearly_total",
     "parts_total",
     "phasing_count",
+    "funding_period",
     "percentage",
     "declared_count",
     "criteria_set",
