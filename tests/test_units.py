@@ -336,3 +336,20 @@ def test_r801_a_document_after_the_reform_must_name_the_new_commune():
     assert "Tân Mỹ (02308)" in message and "01/7/2025" in message
     assert _r801("unit: {level: xa, name: Tân Mỹ, province: Tuyên Quang, commune_group: nhom-1}",
                  "date: 2026-02-10") == []
+
+
+def test_r801_a_document_after_the_reform_names_no_district():
+    [(severity, line, message)] = _r801(
+        "unit: {level: xa, name: Tân Mỹ, district: Chiêm Hóa, province: Tuyên Quang, commune_group: nhom-3}",
+        "date: 2027-01-20")
+    assert (severity, line) == ("error", 3)
+    assert message == "Từ ngày 01/7/2025 không còn cấp huyện: bỏ huyện 'Chiêm Hóa', xã trực thuộc tỉnh"
+    # the same unit in a document signed before the reform keeps its district
+    assert _r801("unit: {level: xa, name: Hùng Mỹ, district: Chiêm Hóa, province: Tuyên Quang, region: TDMNPB}",
+                 "date: 2025-06-30") == []
+
+
+def test_r801_a_district_plan_after_the_reform_is_an_error():
+    found = _r801("unit: {level: huyen, name: Chiêm Hóa, province: Tuyên Quang}", "date: 2026-03-01")
+    assert ("error", 3, "Từ ngày 01/7/2025 không còn cấp huyện: văn bản ban hành từ ngày đó không thể là "
+                        "kế hoạch của huyện") in found

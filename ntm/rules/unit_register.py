@@ -7,7 +7,9 @@ error with the closest official names as suggestions; a former unit that the
 register records as merged into another (Lam Cốt → Lam Sơn) is information,
 since the register holds the state of 30 June 2025, not of the plan's year. A plan dated
 from 1 July 2025 that still names a pre-reform commune is an error that names
-the commune it became part of (Hùng Mỹ → xã Tân Mỹ).
+the commune it became part of (Hùng Mỹ → xã Tân Mỹ); one that still gives its
+unit a district, or is itself a district's plan, is an error too: from that day
+there is no district level.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def check(ctx):
     from ntm.unit_check import named_units, plan_date, resolve_named
 
     when = plan_date(ctx.plan)
+    yield from _districts_after_reform(ctx.plan, when)
     for named in named_units(ctx.plan):
         try:
             resolution = resolve_named(named, when)
@@ -63,6 +66,24 @@ def check(ctx):
         yield Finding(named.path, _what(
             f"Không có đơn vị '{named.name}' ({place}) trong danh mục chính thức; gần giống: {hint}",
             f"No unit '{named.name}' ({place}) in the official register; closest: {hint}"))
+
+
+def _districts_after_reform(plan, when):
+    """From 1 July 2025 there are no districts: neither a district's plan nor a district beside a unit."""
+    from ntm.unit_check import REFORM
+
+    if when < REFORM:
+        return
+    unit = plan.unit
+    if unit.level.value == "huyen":
+        yield Finding(("unit", "level"), _what(
+            "Từ ngày 01/7/2025 không còn cấp huyện: văn bản ban hành từ ngày đó không thể là kế hoạch của huyện",
+            "There are no districts since 1 July 2025: a document issued from then cannot be a district's plan"))
+    elif unit.district:
+        yield Finding(("unit", "district"), _what(
+            f"Từ ngày 01/7/2025 không còn cấp huyện: bỏ huyện '{unit.district}', xã trực thuộc tỉnh",
+            f"There are no districts since 1 July 2025: remove the district '{unit.district}'; "
+            "the commune is directly under its province"))
 
 
 def _what(vi: str, en: str) -> dict:
