@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import ntm
 from ntm.report import FORMATS, ReportError, build_report, write_charts, write_report
 from ntm.report import collect
 from ntm.rules.examples import MINIMAL_PLAN
@@ -148,6 +149,7 @@ def test_json_shows_the_seed_facts_and_round_trips(report_2024, report_2023):
     for report in (report_2024, report_2023):
         document = json.loads(write_report(report, "json"))
         assert document["kind"] == "ntm-report" and document["year"] == report.year
+        assert (document["version"], document["ntm_version"]) == (1, ntm.__version__)
         facts = machine_facts(document["views"])
         assert {u: facts["scores"][u] for u in SPONSOR_SCORES} == SPONSOR_SCORES
         assert_round_trip(report, {name: pd.DataFrame(v, columns=document["columns"][name])

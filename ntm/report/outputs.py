@@ -23,12 +23,12 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from ntm.jsonshape import json_head
 from ntm.report.build import Report, ReportError
 from ntm.report.views import (BOOL, BOOL_WORDS, DATE, ENUMS, INT, MATRIX_PREFIX, MONEY, PERCENT, PLAIN, STANDARD,
                               STANDARDS, STATUS, UNNAMED, VIEW_BY_NAME, YEAR, Column, View, label, matrix_column)
 
 FORMATS = ("text", "json", "csv", "md", "xlsx")
-JSON_SHAPE = {"kind": "ntm-report", "version": 1}
 SCREEN_ROWS = 50  # rows per view on a terminal; files get every row
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _MATRIX = re.compile(rf"{MATRIX_PREFIX}[0-9]+")
@@ -289,7 +289,7 @@ def json_text(report: Report, lang: str = "vi") -> str:
         header, rows = machine_rows(VIEW_BY_NAME[name], frame)
         keys[name] = header
         views[name] = [dict(zip(header, row)) for row in rows]
-    document = {**JSON_SHAPE, "year": report.year, "filters": report.filters, "files": report.files,
+    document = {**json_head("ntm-report"), "year": report.year, "filters": report.filters, "files": report.files,
                 "plans": report.plans, "earlier_plans": report.earlier, "criteria_sets": report.set_titles,
                 "columns": keys, "views": views}
     return json.dumps(document, ensure_ascii=False, indent=2)
