@@ -20,8 +20,9 @@ test: setup
 
 demo: setup
 	$(NTM) validate plans/
-	$(NTM) render hung-my --format docx --output out/
-	$(NTM) report --year 2024 plans/
+	$(NTM) status tan-my-2027
+	$(NTM) render tan-my-2027 hung-my --format docx --output out/
+	$(NTM) report --year 2027 plans/
 
 bench: setup
 	$(PY) bench/run.py
