@@ -59,6 +59,7 @@ class CriterionResult:
     figures: tuple[FigureResult, ...]
     reason: dict[str, str]
     listed: bool = True  # False when the catalog lists none of this criterion's indicators
+    declared_reason: dict[str, str] | None = None  # what the document declares, without the verdict's reason
 
     @property
     def conflict(self) -> bool:
@@ -123,8 +124,12 @@ def evaluate_figure(catalog, code: str, figure: Figure, ctx: Context, kind: str,
                             reason=say(f"không kiểm chứng được: {limit.reason}", f"cannot verify: {limit.reason_en}"))
     verdict = _compare(limit, value, figure)
     shown = f"{show_value(value)}{'%' if limit.unit == '%' else ''} {limit.text()}"
-    words = say(f"{'đạt' if verdict is Verdict.MET else 'không đạt'}: {shown} ({base['source']})",
-                f"{'met' if verdict is Verdict.MET else 'not met'}: {shown} ({base['source']})")
+    if verdict is Verdict.MET:
+        words = say(f"đạt: {shown} ({base['source']})", f"met: {shown} ({base['source']})")
+    else:
+        value_shown = f"{show_value(value)}{'%' if limit.unit == '%' else ''}"
+        words = say(f"chưa đạt: {value_shown}, yêu cầu {limit.text()} ({base['source']})",
+                    f"not met: {value_shown}, required {limit.text()} ({base['source']})")
     return FigureResult(**base, verdict=verdict, reason=words)
 
 
@@ -212,7 +217,8 @@ def _criterion(criterion, assessment: Assessment, catalog, ctx: Context, implied
         computed = Verdict.CANNOT_VERIFY
     effective = _effective(declared, computed)
     reason = _criterion_reason(declared, computed, figures, None if has_list else catalog)
-    return CriterionResult(criterion.code, criterion.name, declared, computed, effective, figures, reason, has_list)
+    return CriterionResult(criterion.code, criterion.name, declared, computed, effective, figures, reason, has_list,
+                           say(*DECLARED_WORDS[declared]))
 
 
 def _belongs(code: str, criterion: str) -> bool:
@@ -259,10 +265,14 @@ def _effective(declared: Status | None, computed: Verdict) -> Status:
     return Status.UNKNOWN
 
 
+DECLARED_WORDS = {Status.MET: ("văn bản khai báo đạt", "declared met"),
+                  Status.NOT_MET: ("văn bản khai báo chưa đạt", "declared not met"),
+                  Status.UNKNOWN: ("văn bản ghi chưa rõ", "declared unknown"), None: ("văn bản không khai báo", "not declared")}
+
+
 def _criterion_reason(declared, computed: Verdict, figures, unlisted_in=None) -> dict[str, str]:
     """Why a criterion got its verdict; `unlisted_in` is the catalog when it lists none of its indicators."""
-    said = {Status.MET: ("văn bản khai báo đạt", "declared met"), Status.NOT_MET: ("văn bản khai báo chưa đạt", "declared not met"),
-            Status.UNKNOWN: ("văn bản ghi chưa rõ", "declared unknown"), None: ("văn bản không khai báo", "not declared")}[declared]
+    said = DECLARED_WORDS[declared]
     if unlisted_in is not None and computed is Verdict.CANNOT_VERIFY:
         from ntm.catalog import unlisted_reason
 
@@ -270,7 +280,7 @@ def _criterion_reason(declared, computed: Verdict, figures, unlisted_in=None) ->
         return say(f"{said[0]}; không kiểm chứng được: {vi}", f"{said[1]}; cannot verify: {en}")
     found = {
         Verdict.MET: ("mọi chỉ tiêu đều được kiểm chứng là đạt", "every indicator verified as met"),
-        Verdict.NOT_MET: ("có chỉ tiêu được kiểm chứng là không đạt", "an indicator is verified as not met"),
+        Verdict.NOT_MET: ("có chỉ tiêu được kiểm chứng là chưa đạt", "an indicator is verified as not met"),
         Verdict.CANNOT_VERIFY: ("không kiểm chứng được đầy đủ (thiếu số liệu đo hoặc ngưỡng chưa xác nhận)",
                                 "cannot be fully verified (missing measurements or unconfirmed thresholds)"),
         Verdict.NO_DATA: ("không có số liệu đo để kiểm chứng", "no measured value to verify"),

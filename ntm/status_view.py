@@ -16,7 +16,7 @@ from decimal import Decimal
 from ntm.messages import standard_label
 
 VERDICT_WORDS = {
-    "vi": {"met": "đạt", "not_met": "không đạt", "cannot_verify": "không kiểm chứng được", "no_data": "không có số liệu",
+    "vi": {"met": "đạt", "not_met": "chưa đạt", "cannot_verify": "không kiểm chứng được", "no_data": "không có số liệu",
            "unknown": "chưa rõ", None: "—"},
     "en": {"met": "met", "not_met": "not met", "cannot_verify": "cannot verify", "no_data": "no data",
            "unknown": "unknown", None: "—"},
@@ -139,16 +139,18 @@ def _status_block(status, unit, lang: str) -> str:
         lines.append(("  Đã được công nhận: " if vi else "  Recognised: ") + names)
     if status.unmet:
         lines.append(("  Chưa đạt: " if vi else "  Unmet: ") + ", ".join(status.unmet))
+    if status.unverifiable:  # said once here, not again on every criterion it concerns
+        codes = ", ".join(status.unverifiable)
+        lines.append((f"  Không kiểm chứng được tiêu chí {codes}: " if vi else f"  Cannot verify criteria {codes}: ")
+                     + status.unverifiable_reason[lang])
     for c in status.criteria:
-        lines.append(f"  {c.code:>3}. {c.name}: {_word(c.effective, lang)} — {c.reason[lang]}")
+        said_above = c.code in status.unverifiable and c.declared_reason is not None
+        reason = c.declared_reason if said_above else c.reason
+        lines.append(f"  {c.code:>3}. {c.name}: {_word(c.effective, lang)} — {reason[lang]}")
         for f in c.figures:
             lines.append(f"       {f.indicator} {f.label or ''}: {f.reason[lang]}")
     for f in status.targets:
         lines.append(("  Mục tiêu " if vi else "  Target ") + f"{f.indicator} {f.label or ''}: {f.reason[lang]}")
-    if status.unverifiable:
-        codes = ", ".join(status.unverifiable)
-        lines.append((f"  Không kiểm chứng được tiêu chí {codes}: " if vi else f"  Cannot verify criteria {codes}: ")
-                     + status.unverifiable_reason[lang])
     return "\n".join(lines)
 
 

@@ -161,8 +161,8 @@ def test_a_province_overlay_of_51_2025_values_turns_cannot_verify_into_a_verdict
     poverty = next(c for c in group_2.criteria if c.code == "6")
     assert (poverty.figures[0].verdict, poverty.computed, poverty.effective) == (
         Verdict.NOT_MET, Verdict.NOT_MET, Status.NOT_MET)
-    assert ("R701", "error", line_2027('"6.1"', True), "Tiêu chí khai báo đạt nhưng chỉ tiêu 6.1 (hộ nghèo đa chiều) không đạt: "
-            "4,5% ≤ 3% (Quyết định 00/2026/QĐ-UBND)") in findings_2
+    assert ("R701", "error", line_2027('"6.1"', True), "Tiêu chí khai báo đạt nhưng chỉ tiêu 6.1 (hộ nghèo đa chiều) chưa đạt: "
+            "4,5%, yêu cầu ≤ 3% (Quyết định 00/2026/QĐ-UBND)") in findings_2
     assert group_2.label == "1/10" and group_2.unmet == ("6",)
 
 
@@ -221,3 +221,18 @@ def test_the_provincial_directive_says_what_it_lacks():
 
 def test_a_sponsor_plan_is_its_communes_not_a_province():
     assert area(PLANS / "quang-tri" / "hoi-ccb-quang-tri.yaml") is None
+
+
+def test_the_status_text_says_the_missing_indicator_list_once_and_uses_the_documents_words(tmp_path):
+    """A 2026-2030 plan: the catalog-level reason stands once above the criteria, each criterion
+    line says what the document declares, and an unmet criterion is "chưa đạt" as plans write it."""
+    from ntm.status_view import status_text
+
+    status, _ = plan_2027(tmp_path, "nhom-3", with_overlay=False)
+    text = status_text([status], [None], "vi")
+    reason = "danh sách chỉ tiêu của Quyết định 51/2025/QĐ-TTg chưa có trong danh mục"
+    criterion_lines = [line for line in text.splitlines() if line[:6].strip().rstrip(".").isdigit()]
+    assert len(criterion_lines) == 10 and not [line for line in criterion_lines if reason in line]
+    assert "  Không kiểm chứng được tiêu chí 1, 6: " + reason in text
+    assert "    1. Quy hoạch: đạt — văn bản khai báo đạt\n" in text
+    assert "không đạt" not in text
