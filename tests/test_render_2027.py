@@ -270,3 +270,16 @@ def test_tan_my_pdf_one_family_no_blank_page_nothing_cut(tmp_path):
     numbers = {int(m) for page in tasks for m in re.findall(r"^\s{0,12}(\d{1,2})\s{2,}\S", page, re.MULTILINE)}
     assert set(range(1, len(plan.plan.tasks) + 1)) <= numbers  # every row of Biểu 02 is on a page
     assert "Quý II năm" in "\n".join(tasks) and "Phòng Kinh tế" in "\n".join(tasks)
+
+
+@needs_pdf
+@pytest.mark.parametrize("path", [TAN_MY, HUNG_MY], ids=lambda p: p.stem)
+def test_no_unit_of_measure_is_cut_inside_a_word(path, tmp_path):
+    """The extra columns narrow the others: "chuyên mục/tháng" (Hùng Mỹ, task 57) may wrap at its space,
+    never inside "mục/tháng"."""
+    plan = load_plan(path)
+    result = render_plan(plan, "pdf", tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(result.paths[0]), "-"], capture_output=True, text=True).stdout
+    words = set(text.split())
+    units = {word for task in plan.plan.tasks if task.unit for word in task.unit.split()}
+    assert units and sorted(units - words) == []
