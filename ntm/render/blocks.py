@@ -198,7 +198,7 @@ def plain(runs: list[Run]) -> str:
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_LETTERS = "abcdeghiklmnopqrstuvxy"  # the Vietnamese alphabet order without đ, f, j, w, z
+_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet (points a), b) … d), đ), e), g)); no f, j, w, z
 HAND_NUMBER = re.compile(r"^\s*(?:[IVXLC]+|[0-9]+(?:\.[0-9]+)*|[a-zđ])\s*[.)](?:\s|$)")
 
 

@@ -1,7 +1,8 @@
-"""The render pipeline: plan file -> view-model -> template markup -> block tree -> file.
+"""The render pipeline: plan file -> status -> view-model -> template markup -> block tree -> file.
 
 `render_plan` is what the CLI calls. It picks the document kind of the plan
-(commune, district, sponsorship plan or provincial directive), renders its
+(commune, district, sponsorship plan or provincial directive), computes the
+status of its assessments with the status engine, renders its
 template through the sandboxed environment, parses the markup into the
 numbered block tree, hands the tree to one writer (md, html, docx; pdf is the
 docx converted by LibreOffice) and writes the result atomically. Every problem
@@ -68,7 +69,7 @@ def build_document(plan_file: Any, templates_dir: Path | str | None = None):
     if kind is None:
         return None, [_diag(plan_file, "T003", {"kind": f"{plan.document.kind.value}/{plan.unit.level.value}",
                                                  "dirs": str(templates_dir or "—"), "available": "—"})]
-    rendered = render_markup(kind, build_view(plan, kind), templates_dir)
+    rendered = render_markup(kind, build_view(plan, kind, _statuses(plan_file)), templates_dir)
     diagnostics = [_problem_diagnostic(p, plan_file) for p in rendered.problems]
     if rendered.markup is None:
         return None, diagnostics
@@ -83,6 +84,14 @@ def build_document(plan_file: Any, templates_dir: Path | str | None = None):
         document.draft = True
         diagnostics += unfilled + [_diag(plan_file, "T013", {"count": len(unfilled)}, Severity.WARNING)]
     return document, diagnostics
+
+
+def _statuses(plan_file: Any) -> list:
+    """The status engine's results for the plan's assessments (as `ntm status` computes them), with the
+    plan's own catalogs and overlay: the document says what they say and never counts criteria itself."""
+    from ntm.criteria import plan_status
+
+    return plan_status(plan_file.plan, plan_file.file)
 
 
 def _unfilled(plan_file: Any) -> list[Diagnostic]:

@@ -107,9 +107,16 @@ def parts_phrase(task: Any, text: str = "") -> str | None:
     names = [part_name(p) for p in parts]
     if task.unit and all(p.quantity == 1 for p in parts) and all(names):
         return "trong đó: " + "; ".join(names)  # one of each: the names suffice
-    described = [f"{name} {with_unit(p.quantity, task.unit)}" if name else with_unit(p.quantity, task.unit)
-                 for name, p in zip(names, parts)]
+    described = [_named_quantity(name, with_unit(p.quantity, task.unit)) for name, p in zip(names, parts)]
     return "trong đó: " + "; ".join(described)
+
+
+def _named_quantity(name: str | None, quantity: str) -> str:
+    """`thôn Dõm 0,7 km`; after a name ending in a number, a colon keeps the numbers apart
+    (`vốn … giai đoạn 2026 - 2035: 1,0 km`, not `2026 - 2035 1,0 km`)."""
+    if not name:
+        return quantity
+    return f"{name}: {quantity}" if name[-1].isdigit() else f"{name} {quantity}"
 
 
 def _part_said(part: Any, unit: str | None, text: str) -> bool:

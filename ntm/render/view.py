@@ -8,7 +8,10 @@ the renderer derives a number: funding totals come from
 row numbers and amount in words are computed here, once, so templates and
 writers never do arithmetic. Values a plan does not have are left out, so a
 template that needs them fails with the plan field's name. Free-text `note`
-fields are the transcriber's remarks, not document text, and are not shown.
+fields are the transcriber's remarks, not document text, and are not shown,
+except a criterion's note that the plan's prose says as well: those are the
+document's words, and Biểu 01 shows them beside the criterion's status.
+The status engine's results come in from `ntm.render.core` (`standing`).
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ntm import vnformat
-from ntm.render import sentences
+from ntm.render import sentences, sources, standing
 from ntm.render.fields import Fields, Items
 
 TYPE_NAMES = {
@@ -43,21 +46,28 @@ ROLE_WORDS = {"sponsored": "Đỡ đầu", "supervised": "Phụ trách"}
 DISPLAY_UNIT = "triệu đồng"
 
 
-def build_view(plan: Any, kind: str = "") -> Fields:
-    """The whole view-model of a plan; `kind` is the document kind chosen for it."""
+def build_view(plan: Any, kind: str = "", statuses: Sequence[Any] = ()) -> Fields:
+    """The whole view-model of a plan; `kind` is the document kind chosen for it, `statuses` the
+    status engine's results for its assessments (`ntm.criteria.plan_status`), never recomputed here."""
     names = criterion_names(plan)
     document = _document(plan)
+    status = standing.own_status(plan, statuses)
+    groups = _task_groups(plan, names, standing.verdicts(status))
     return Fields({
         "kind": kind,
         "slug": plan.slug,
         "unit": _unit(plan.unit),
         "period": Fields({"start": plan.period.start, "end": plan.period.end, "label": plan.period.label()}, ("period",)),
         "year": plan.year(),
+        "programme": sources.ntm_programme(plan.period.start),
         "document": document,
+        "status": _status(status) if status is not None else None,
         "assessments": Items((_assessment(a, i, plan, names) for i, a in enumerate(plan.assessments)), ("assessments",)),
         "tasks": Items((_task(t, i, plan) for i, t in enumerate(plan.tasks)), ("tasks",)),
-        "task_groups": _task_groups(plan, names),
-        "task_amounts": any(t.amount is not None for t in plan.tasks),
+        "task_groups": groups,
+        "task_groups_met": Items((g for g in groups if g.met), ("tasks",)),
+        "task_groups_unmet": Items((g for g in groups if "criterion" in g and not g.met), ("tasks",)),
+        "task_columns": _task_columns(plan.tasks),
         "funding": _funding(plan.funding) if plan.funding else None,
         "phasing": Items((_milestone(m, i) for i, m in enumerate(plan.phasing)), ("phasing",)),
         "targets": Items((_target(t, i) for i, t in enumerate(plan.targets)), ("targets",)),
@@ -68,7 +78,13 @@ def build_view(plan: Any, kind: str = "") -> Fields:
         "monitoring_new": _new_monitoring(plan),
         "duties_new": _new_duties(plan),
         "sections": _sections(plan),
-    })
+    }, derived={"programme": ("period",), "status": ("assessments",)})
+
+
+def _status(status: Any) -> Fields:
+    """The plan's own unit's computed status: `đạt 4/10`, and whether every criterion is met."""
+    return Fields({"met": status.met, "total": status.total, "label": status.label,
+                   "all_met": standing.all_met(status)}, ("assessments", status.assessment_index))
 
 
 # ---------------------------------------------------------------------------
@@ -297,7 +313,8 @@ def _code_key(code: str) -> tuple[int, ...]:
 def _assessment(a: Any, index: int, plan: Any, names: dict[str, str]) -> Fields:
     path = ("assessments", index)
     codes = sorted(a.criteria, key=_code_key)
-    rows = [_criterion_row(code, a, names, n, path) for n, code in enumerate(codes, start=1)]
+    prose = sentences.join_corpus(_prose(plan, duties=False))
+    rows = [_criterion_row(code, a, names, n, path, prose) for n, code in enumerate(codes, start=1)]
     met, unmet = a.met_codes(), a.unmet_codes()
     return Fields({
         "unit_label": _assessed_unit(a, plan),
@@ -326,12 +343,16 @@ def _declared(a: Any) -> str | None:
     return None
 
 
-def _criterion_row(code: str, a: Any, names: dict[str, str], number: int, path: tuple) -> Fields:
+def _criterion_row(code: str, a: Any, names: dict[str, str], number: int, path: tuple, prose: str) -> Fields:
+    """A row of Biểu 01: status, then the situation and figures. A criterion's `note` is the document's
+    own words when its prose says it too ("quy hoạch chung xã … đang lập"), else a transcriber's remark."""
     status = a.criteria[code]
     figures = [_figure_text(f, "") for ind_code, ind in sorted(a.indicators.items(), key=lambda kv: _code_key(kv[0]))
                if ind_code.split(".")[0] == code for f in ind.measures]
     figures += [_figure_text(f, "Mục tiêu: ") for ind_code, ind in sorted(a.indicators.items(), key=lambda kv: _code_key(kv[0]))
                 if ind_code.split(".")[0] == code for f in ind.targets]
+    if status.note and sentences.said(status.note, prose):
+        figures.insert(0, sentence_case(status.note).rstrip(" .;"))
     return Fields({
         "tt": str(number),
         "code": code,
@@ -376,10 +397,10 @@ def _task(task: Any, index: int, plan: Any, number: int | None = None) -> Fields
         "where": task.where,
         "quantity_text": sentences.number_text(task.quantity) if task.quantity is not None else None,
         "unit": task.unit,
-        "sources_text": ", ".join(source_label(s) for s in task.sources) or None,
+        "source_labels": Items((sources.short_label(s) for s in task.sources), ("tasks", index, "sources")),
         "amount_text": _task_amount(task, plan),
         "responsible": task.responsible,
-        "deadline": task.deadline,
+        "deadline": sentence_case(task.deadline) if task.deadline else None,
         "parts_text": sentences.parts_phrase(task, task.what),
         "sentence": sentences.task_sentence(task),
     }, ("tasks", index))
@@ -392,8 +413,19 @@ def _task_amount(task: Any, plan: Any) -> str | None:
     return _display_amount(task.amount.value, task.amount.unit or unit)
 
 
-def _task_groups(plan: Any, names: dict[str, str]) -> Items:
-    """Tasks grouped by criterion in the order the plan first names each one; rows numbered across groups."""
+def _task_columns(tasks: list) -> Fields:
+    """Which optional columns Biểu 02 needs: those some task fills (place, money, deadline, responsible body)."""
+    return Fields({
+        "where": any(t.where for t in tasks),
+        "amount": any(t.amount is not None for t in tasks),
+        "deadline": any(t.deadline for t in tasks),
+        "responsible": any(t.responsible for t in tasks),
+    }, ("tasks",))
+
+
+def _task_groups(plan: Any, names: dict[str, str], verdicts: dict[str, str]) -> Items:
+    """Tasks grouped by criterion in the order the plan first names each one; rows numbered across groups.
+    `met` says whether the criterion is met in the computed status (`verdicts`)."""
     order: list[str | None] = []
     for task in plan.tasks:
         if task.criterion not in order:
@@ -408,7 +440,8 @@ def _task_groups(plan: Any, names: dict[str, str]) -> Items:
             number += 1
             tasks.append(_task(task, index, plan, number))
         groups.append(Fields({"criterion": code, "title": criterion_label(code, names), "tasks": Items(tasks, ("tasks",)),
-                              "lines": _group_lines(entries, indicators)}, ("tasks",)))
+                              "lines": _group_lines(entries, indicators), "met": verdicts.get(code or "") == "met"},
+                             ("tasks",)))
     return Items(groups, ("tasks",))
 
 
@@ -472,17 +505,6 @@ def _catalog_indicator_names(catalog_id: str) -> dict[str, str]:
 # ---------------------------------------------------------------------------
 
 
-def _vocabulary() -> dict:
-    from ntm.rules.funding_source import vocabulary
-
-    return vocabulary()
-
-
-def source_label(source: str) -> str:
-    entry = _vocabulary()["sources"].get(source)
-    return entry["label"] if entry else source
-
-
 def _display_amount(value: Decimal, unit: str) -> str:
     """An amount in triệu đồng as written; converted exactly when written in another unit."""
     converted = vnformat.to_trieu_dong(value, unit)
@@ -525,7 +547,7 @@ def _funding_line(line: Any, index: int, funding: Any, total: Decimal) -> Fields
     amount = line.amount.in_trieu_dong(funding.unit)
     return Fields({
         "source": line.source,
-        "label": line.label or source_label(line.source),
+        "label": line.label or sources.source_label(line.source),
         "amount_text": _display_amount(line.amount.value, line.amount.unit or funding.unit),
         "share_text": _share(amount, total),
         "year": line.year,
@@ -533,35 +555,27 @@ def _funding_line(line: Any, index: int, funding: Any, total: Decimal) -> Fields
 
 
 def _funding_rows(funding: Any, total: Decimal) -> Items:
-    """Rows of the funding table: one Roman-numbered row per source group, its lines under it."""
-    groups: dict[str, list[int]] = {}
-    vocabulary = _vocabulary()
-    for index, line in enumerate(funding.lines):
-        group = vocabulary["sources"].get(line.source, {}).get("group", "khac")
-        groups.setdefault(group, []).append(index)
-    rows = []
-    for number, (group, indexes) in enumerate(groups.items(), start=1):
-        rows.extend(_group_rows(group, indexes, number, funding, total, vocabulary))
+    """Rows of Biểu 03: a Roman-numbered row per group (`sources.funding_tree`), its members 1, 2 … and "-" under it."""
+    rows: list[Fields] = []
+    for number, node in enumerate(sources.funding_tree(funding.lines), start=1):
+        rows.extend(_node_rows(node, 0, number, funding, total))
     return Items(rows, ("funding", "lines"))
 
 
-def _group_rows(group: str, indexes: list[int], number: int, funding: Any, total: Decimal, vocabulary: dict) -> list[Fields]:
+def _node_rows(node: sources.Node, depth: int, number: int, funding: Any, total: Decimal) -> list[Fields]:
     from ntm.render.blocks import roman
 
-    lines = [funding.lines[i] for i in indexes]
-    amounts = [line.amount.in_trieu_dong(funding.unit) for line in lines]
-    if len(lines) == 1:
-        only = _funding_line(lines[0], indexes[0], funding, total)
-        return [Fields({"tt": roman(number), "role": "single", "label": only.label,
-                        "amount_text": only.amount_text, "share_text": only.share_text}, only._path)]
-    subtotal = sum(amounts, Decimal(0))
-    head = Fields({"tt": roman(number), "role": "group", "label": vocabulary["groups"].get(group, group),
-                   "amount_text": vnformat.format_number(subtotal), "share_text": _share(subtotal, total)}, ("funding", "lines"))
-    rows = [head]
-    for n, index in enumerate(indexes, start=1):
-        line = _funding_line(funding.lines[index], index, funding, total)
-        rows.append(Fields({"tt": str(n), "role": "line", "label": line.label,
-                            "amount_text": line.amount_text, "share_text": line.share_text}, line._path))
+    tt = roman(number) if depth == 0 else (str(number) if depth == 1 else "-")
+    if isinstance(node, int):
+        line = _funding_line(funding.lines[node], node, funding, total)
+        return [Fields({"tt": tt, "role": "single" if depth == 0 else "line", "label": line.label,
+                        "amount_text": line.amount_text, "share_text": line.share_text}, line._path)]
+    group, members = node
+    subtotal = sum((funding.lines[i].amount.in_trieu_dong(funding.unit) for i in sources.line_indexes(node)), Decimal(0))
+    rows = [Fields({"tt": tt, "role": "group", "label": sources.group_label(group),
+                    "amount_text": vnformat.format_number(subtotal), "share_text": _share(subtotal, total)}, ("funding", "lines"))]
+    for n, member in enumerate(members, start=1):
+        rows.extend(_node_rows(member, depth + 1, n, funding, total))
     return rows
 
 
