@@ -100,11 +100,17 @@ def _one(error: dict, data: Any, positions: Positions, file: str) -> Diagnostic:
     )
 
 
+def _choices(expected: str) -> dict[str, str]:
+    """Pydantic's "'a', 'b' or 'c'" in each language ("'a', 'b' hoặc 'c'")."""
+    head, sep, last = expected.rpartition(" or ")
+    return {"vi": f"{head} hoặc {last}" if sep else expected, "en": expected}
+
+
 def _params(error: dict, path: tuple) -> dict[str, Any]:
     ctx = error.get("ctx") or {}
     params: dict[str, Any] = {"field": str(path[-1]) if path else "", "type": error["type"]}
     if "expected" in ctx:
-        params["expected"] = str(ctx["expected"])
+        params["expected"] = _choices(str(ctx["expected"]))
     for bound in ("ge", "gt", "le", "lt", "max_digits", "min_length", "max_length", "pattern"):
         if bound in ctx:
             params["bound"] = str(ctx[bound])

@@ -122,3 +122,13 @@ def test_the_english_summary_says_file_and_error_in_the_singular(tmp_path):
     write(tmp_path, "vi-du.yaml", plan)
     result = run("validate", str(tmp_path), "--lang", "en")
     assert result.output.endswith("Checked 1 file: 1 error, 0 warnings, 0 notes.\n")
+
+
+def test_a_value_outside_its_list_names_the_choices_in_the_users_language(tmp_path):
+    plan = MINIMAL_PLAN.replace("region: TDMNPB}", "region: TDMNPX}")
+    write(tmp_path, "vi-du.yaml", plan)
+    vi = run("validate", str(tmp_path)).output
+    assert "Giá trị 'TDMNPX' tại 'region' không thuộc danh sách cho phép: 'TDMNPB', 'DBSH', 'BTB', 'DHNTB', " \
+           "'TN', 'DNB' hoặc 'DBSCL'" in vi
+    en = run("validate", str(tmp_path), "--lang", "en").output
+    assert "'TDMNPX' at 'region' is not one of: 'TDMNPB', 'DBSH', 'BTB', 'DHNTB', 'TN', 'DNB' or 'DBSCL'" in en
