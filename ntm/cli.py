@@ -190,33 +190,37 @@ def schema(
 
 @app.command(cls=NtmCommand)
 def criteria(
-    set_id: str = typer.Option("xa-ntm-2021-2025", "--set", metavar="BỘ_TIÊU_CHÍ", help="Mã bộ tiêu chí (xem ntm "
-                               "criteria --list) hoặc đường dẫn tệp .yaml."),
+    set_id: Optional[str] = typer.Option(None, "--set", metavar="BỘ_TIÊU_CHÍ", help="Mã bộ tiêu chí (xem ntm "
+                                         "criteria --list) hoặc đường dẫn tệp .yaml. Mặc định: bộ tiêu chí xã nông "
+                                         "thôn mới có hiệu lực hôm nay (--list ghi rõ bộ nào), hoặc khi có --year thì "
+                                         "bộ có giai đoạn chứa năm đó."),
     region: Optional[str] = typer.Option(None, "--region", metavar="VÙNG",
                                          help="Vùng (các bộ đến năm 2025): TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL."),
     group: Optional[str] = typer.Option(None, "--group", metavar="NHÓM",
                                         help="Nhóm xã (bộ 2026–2030): nhom-1, nhom-2, nhom-3."),
     year: Optional[int] = typer.Option(None, "--year", metavar="NĂM", help="Năm cần xem ngưỡng (thu nhập, chuẩn "
                                        "nghèo thay đổi theo năm)."),
-    list_sets: bool = typer.Option(False, "--list", help="Liệt kê các bộ tiêu chí có sẵn."),
+    list_sets: bool = typer.Option(False, "--list", help="Liệt kê các bộ tiêu chí có sẵn: mã, giai đoạn, ngày có "
+                                   "hiệu lực, tên (--format json cho máy đọc)."),
     format: str = _format_option("text", "text", "json"),
 ) -> None:
     """Xem một bộ tiêu chí và các ngưỡng của nó.
 
-    Mã, tên tiêu chí và chỉ tiêu, ngưỡng theo vùng, nhóm xã và năm, nguồn pháp lý, độ tin cậy.
+    Mã, tên tiêu chí và chỉ tiêu, ngưỡng theo vùng, nhóm xã và năm, nguồn pháp lý, độ tin cậy. Không có --set:
+    bộ tiêu chí xã nông thôn mới có hiệu lực hôm nay, hoặc bộ có giai đoạn chứa năm --year.
 
     \b
     Ví dụ:
       ntm criteria --list
       ntm criteria --set xa-ntm-2016-2020 --region TDMNPB --year 2020
     """
-    from ntm.catalog import available_catalogs
+    from ntm.catalog_index import commune_set
     from ntm.catalog_table import catalog_header, catalog_rows, check_query
 
     if list_sets:
-        _emit("\n".join(available_catalogs()), None)
+        _list_criteria_sets(format)
         return
-    catalog = _criteria_set(set_id)
+    catalog = _criteria_set(set_id or commune_set(year))
     problems = check_query(catalog, region, group, year)
     if problems:
         code, params = problems[0]
@@ -234,6 +238,22 @@ def criteria(
         terminal = sys.stdout.isatty()
         _emit(criteria_text(rows, header, STATE["lang"], fit_terminal=terminal,
                             color=terminal and not os.environ.get("NO_COLOR")), None)
+
+
+def _list_criteria_sets(format: str) -> None:
+    from ntm.catalog_index import catalog_index, commune_set, index_items, index_text, today
+
+    entries, day = catalog_index(), today()
+    default = commune_set(on=day, entries=entries)
+    if format == "json":
+        from ntm.jsonshape import json_document
+
+        _emit(json_document("ntm-criteria-sets", index_items(entries, default, day)), None)
+    else:
+        import shutil
+
+        width = shutil.get_terminal_size((120, 40)).columns if sys.stdout.isatty() else None
+        _emit(index_text(entries, default, day, STATE["lang"], width), None)
 
 
 def _criteria_set(set_id: str):

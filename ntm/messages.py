@@ -288,13 +288,17 @@ HELP_EN: dict[str, dict[str, str]] = {
     "criteria": {
         "": "Show a criteria set and its thresholds.\n\n"
             "Codes, names of criteria and indicators, thresholds by region, commune group and year, legal "
-            "source, confidence.\n\n"
+            "source, confidence. Without --set: the national set of NTM communes in force today, or the one "
+            "whose period holds --year.\n\n"
             "\b\nExamples:\n  ntm criteria --list\n  ntm criteria --set xa-ntm-2016-2020 --region TDMNPB --year 2020",
-        "set_id": "A set's id (see ntm criteria --list) or the path of a .yaml file.",
+        "set_id": "A set's id (see ntm criteria --list) or the path of a .yaml file. Default: the set of NTM "
+                  "communes in force today (--list names it), or with --year the one whose period holds that "
+                  "year.",
         "region": "Region (sets up to 2025): TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL.",
         "group": "Commune group (the 2026–2030 set): nhom-1, nhom-2, nhom-3.",
         "year": "The year whose thresholds to show (incomes and poverty lines change by year).",
-        "list_sets": "List the shipped criteria sets.",
+        "list_sets": "List the shipped criteria sets: id, period, the day each came into force, title (--format "
+                     "json for scripts).",
         "format": "Output format: text | json.",
     },
     "status": {
