@@ -17,7 +17,7 @@ from typing import List, Optional
 
 import typer
 
-from ntm.cli_scaffold import STATE, NtmGroup
+from ntm.cli_scaffold import STATE, NtmCommand, NtmGroup
 from ntm.diagnostics import ExitCode
 from ntm.messages import cli_word
 from ntm.model.vocab import Standard
@@ -26,7 +26,8 @@ app = typer.Typer(
     name="ntm",
     cls=NtmGroup,
     help="Kế hoạch nông thôn mới dưới dạng dữ liệu: kiểm tra, tổng hợp, in văn bản.\n\n"
-    "Ví dụ: ntm validate plans/",
+    "Mỗi lệnh có hướng dẫn riêng: ntm LỆNH --help.\n\n"
+    "\b\nVí dụ:\n  ntm validate plans/\n  ntm report --year 2024 plans/",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -60,15 +61,16 @@ def _complete_slug(ctx: typer.Context, incomplete: str) -> list[str]:
     return [slug for slug in slugs if slug.startswith(incomplete)]
 
 
-def _format_option(default: str, *values: str):
+def _format_option(default: str, *values: str, what: str = "Định dạng kết quả", more: str = ""):
     """`--format/-f` with its values in the help and in shell completion."""
-    return typer.Option(default, "--format", "-f", help=" | ".join(values), autocompletion=_choices(*values))
+    return typer.Option(default, "--format", "-f", metavar="ĐỊNH_DẠNG", help=f"{what}: {' | '.join(values)}{more}.",
+                        autocompletion=_choices(*values))
 
 
 # Every command accepts these three too (ntm.cli_scaffold copies them), before or after its name.
 @app.callback()
 def _options(
-    lang: Optional[str] = typer.Option(None, "--lang", help=cli_word("lang_option")),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="NGÔN_NGỮ", help=cli_word("lang_option")),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=cli_word("quiet_option")),
     verbose: bool = typer.Option(False, "--verbose", "-v", help=cli_word("verbose_option")),
     version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
@@ -77,23 +79,33 @@ def _options(
     """Kế hoạch nông thôn mới dưới dạng dữ liệu: kiểm tra, tổng hợp, in văn bản."""
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def validate(
-    paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
-    format: str = _format_option("text", "text", "json", "github", "junit", "auto"),
-    strict: bool = typer.Option(False, "--strict", help="Cảnh báo cũng làm lệnh thất bại (mã 1)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi)."),
+    paths: List[Path] = typer.Argument(..., metavar="ĐƯỜNG_DẪN", help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
+    format: str = _format_option("text", "text", "json", "github", "junit", "auto", what="Cách in các phát hiện",
+                                 more=" (auto: github khi chạy trong GitHub Actions, nơi khác text)"),
+    strict: bool = typer.Option(False, "--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="SỐ",
+                                       help="Số tiến trình chạy song song (mặc định: số lõi CPU)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Không dùng bộ nhớ đệm kết quả."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình."),
-    changed: bool = typer.Option(False, "--changed", help="Chỉ kiểm tra các tệp thay đổi so với --base (git), "
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="TỆP",
+                                          help="Ghi các phát hiện vào tệp này thay vì in ra màn hình."),
+    changed: bool = typer.Option(False, "--changed", help="Chỉ kiểm tra các tệp đã thay đổi so với --base (git), "
                                  "cùng các quy tắc liên tệp liên quan đến chúng."),
-    base: Optional[str] = typer.Option(None, "--base", help="Mốc git để so sánh khi dùng --changed, ví dụ origin/main; "
-                                       "so với điểm chung của mốc và HEAD (như git diff REF...). Mặc định: nhánh "
-                                       "upstream, origin/HEAD, main hoặc master."),
+    base: Optional[str] = typer.Option(None, "--base", metavar="MỐC_GIT", help="Mốc git để --changed so sánh, ví dụ "
+                                       "origin/main, tại điểm chung của mốc và HEAD (như git diff MỐC_GIT...). "
+                                       "Mặc định: nhánh upstream, origin/HEAD, main hoặc master."),
 ) -> None:
     """Kiểm tra các tệp kế hoạch.
 
-    Ví dụ: ntm validate plans/ --format github --changed --base origin/main
+    Kiểm tra từng tệp và thư mục được nêu (thư mục thì duyệt đệ quy, kể cả các bộ tiêu chí riêng trong catalogs/
+    của kho kế hoạch). Mỗi phát hiện có mã quy tắc, mức độ, vị trí (tệp:dòng:cột) và đường dẫn YAML. Mã thoát:
+    0 không có lỗi, 1 có lỗi (có --strict thì cả cảnh báo), 2 sai cách dùng hoặc không đọc, ghi được tệp.
+
+    \b
+    Ví dụ:
+      ntm validate plans/
+      ntm validate plans/ --format github --changed --base main
     """
     from ntm.reporters import REPORTERS, pick
     from ntm.validate import validate_paths
@@ -133,27 +145,39 @@ def _exit_for(result, strict: bool) -> int:
     return exit_code_for(result.diagnostics, strict)
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def rules(
     format: str = _format_option("text", "text", "json", "md"),
-    examples: bool = typer.Option(False, "--examples", help="In cả ví dụ đạt và không đạt."),
+    examples: bool = typer.Option(False, "--examples", help="In cả ví dụ đạt và ví dụ không đạt của mỗi quy tắc."),
 ) -> None:
-    """Liệt kê các quy tắc kiểm tra: mã, mức độ, nội dung.
+    """Liệt kê các quy tắc kiểm tra của ntm.
 
-    Ví dụ: ntm rules --examples
+    Mỗi quy tắc: mã, mức độ, điều nó kiểm tra và cách xử lý khi thiếu giá trị; --examples in thêm một kế hoạch
+    đạt và một kế hoạch không đạt quy tắc đó.
+
+    \b
+    Ví dụ:
+      ntm rules
+      ntm rules --examples --format md
     """
     from ntm.rule_catalog import render_rules
 
     _emit(render_rules(format, STATE["lang"], examples), None)
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def schema(
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp JSON Schema cần ghi (mặc định: in ra màn hình)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="TỆP",
+                                          help="Tệp cần ghi JSON Schema (mặc định: in ra màn hình)."),
 ) -> None:
-    """In JSON Schema của tệp kế hoạch, để trình soạn thảo gợi ý và kiểm tra khi gõ.
+    """In JSON Schema của tệp kế hoạch.
 
-    Ví dụ: ntm schema --output schema/plan.schema.json
+    Trình soạn thảo (yaml-language-server) và check-jsonschema dùng nó để gợi ý các trường kèm mô tả tiếng Việt
+    và từ chối ngay khi gõ những gì ntm validate từ chối.
+
+    \b
+    Ví dụ:
+      ntm schema --output schema/plan.schema.json
     """
     from ntm.schema import schema_text
 
@@ -164,26 +188,39 @@ def schema(
         _emit(text.rstrip("\n"), output)
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def criteria(
-    set_id: str = typer.Option("xa-ntm-2021-2025", "--set", help="Bộ tiêu chí (ntm criteria --list để xem các bộ) hoặc đường dẫn tệp .yaml."),
-    region: Optional[str] = typer.Option(None, "--region", help="Vùng: TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL."),
-    group: Optional[str] = typer.Option(None, "--group", help="Nhóm xã (bộ 2026-2030): nhom-1, nhom-2, nhom-3."),
-    year: Optional[int] = typer.Option(None, "--year", help="Năm (ngưỡng thu nhập thay đổi theo năm)."),
-    list_sets: bool = typer.Option(False, "--list", help="Liệt kê các bộ tiêu chí có sẵn."),
+    set_id: Optional[str] = typer.Option(None, "--set", metavar="BỘ_TIÊU_CHÍ", help="Mã bộ tiêu chí (xem ntm "
+                                         "criteria --list) hoặc đường dẫn tệp .yaml. Mặc định: bộ tiêu chí xã nông "
+                                         "thôn mới có hiệu lực hôm nay (--list ghi rõ bộ nào), hoặc khi có --year thì "
+                                         "bộ có giai đoạn chứa năm đó."),
+    region: Optional[str] = typer.Option(None, "--region", metavar="VÙNG",
+                                         help="Vùng (các bộ đến năm 2025): TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL."),
+    group: Optional[str] = typer.Option(None, "--group", metavar="NHÓM",
+                                        help="Nhóm xã (bộ 2026–2030): nhom-1, nhom-2, nhom-3."),
+    year: Optional[int] = typer.Option(None, "--year", metavar="NĂM", help="Năm cần xem ngưỡng (thu nhập, chuẩn "
+                                       "nghèo thay đổi theo năm)."),
+    list_sets: bool = typer.Option(False, "--list", help="Liệt kê các bộ tiêu chí có sẵn: mã, giai đoạn, ngày có "
+                                   "hiệu lực, tên (--format json cho máy đọc)."),
     format: str = _format_option("text", "text", "json"),
 ) -> None:
-    """Xem bộ tiêu chí: mã, tên, ngưỡng theo vùng, nhóm xã và năm, nguồn, độ tin cậy.
+    """Xem một bộ tiêu chí và các ngưỡng của nó.
 
-    Ví dụ: ntm criteria --set xa-ntm-2016-2020 --region TDMNPB --year 2020
+    Mã, tên tiêu chí và chỉ tiêu, ngưỡng theo vùng, nhóm xã và năm, nguồn pháp lý, độ tin cậy. Không có --set:
+    bộ tiêu chí xã nông thôn mới có hiệu lực hôm nay, hoặc bộ có giai đoạn chứa năm --year.
+
+    \b
+    Ví dụ:
+      ntm criteria --list
+      ntm criteria --set xa-ntm-2016-2020 --region TDMNPB --year 2020
     """
-    from ntm.catalog import available_catalogs
+    from ntm.catalog_index import commune_set
     from ntm.catalog_table import catalog_header, catalog_rows, check_query
 
     if list_sets:
-        _emit("\n".join(available_catalogs()), None)
+        _list_criteria_sets(format)
         return
-    catalog = _criteria_set(set_id)
+    catalog = _criteria_set(set_id or commune_set(year))
     problems = check_query(catalog, region, group, year)
     if problems:
         code, params = problems[0]
@@ -192,8 +229,8 @@ def criteria(
     if format == "json":
         from ntm.jsonshape import json_document
 
-        _emit(json_document("ntm-criteria", {"set": set_id, "region": region, "group": group, "year": year,
-                                             "rows": rows}), None)
+        _emit(json_document("ntm-criteria", {"set": set_id or catalog.id, "region": region, "group": group,
+                                             "year": year, "rows": rows}), None)
     else:
         from ntm.status_view import criteria_text
 
@@ -201,6 +238,22 @@ def criteria(
         terminal = sys.stdout.isatty()
         _emit(criteria_text(rows, header, STATE["lang"], fit_terminal=terminal,
                             color=terminal and not os.environ.get("NO_COLOR")), None)
+
+
+def _list_criteria_sets(format: str) -> None:
+    from ntm.catalog_index import catalog_index, commune_set, index_items, index_text, today
+
+    entries, day = catalog_index(), today()
+    default = commune_set(on=day, entries=entries)
+    if format == "json":
+        from ntm.jsonshape import json_document
+
+        _emit(json_document("ntm-criteria-sets", index_items(entries, default, day)), None)
+    else:
+        import shutil
+
+        width = shutil.get_terminal_size((120, 40)).columns if sys.stdout.isatty() else None
+        _emit(index_text(entries, default, day, STATE["lang"], width), None)
 
 
 def _criteria_set(set_id: str):
@@ -222,16 +275,23 @@ def _criteria_set(set_id: str):
     _usage_code("C120", set=set_id, known=", ".join(available_catalogs()))
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def status(
-    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp.", autocompletion=_complete_slug),
-    year: Optional[int] = typer.Option(None, "--year", help="Chỉ xem các đánh giá của năm này."),
+    ref: str = typer.Argument(..., metavar="MÃ_KẾ_HOẠCH", help="Mã kế hoạch (slug, tên tệp bỏ .yaml) hoặc đường dẫn "
+                              "tệp.", autocompletion=_complete_slug),
+    year: Optional[int] = typer.Option(None, "--year", metavar="NĂM", help="Chỉ xem các đánh giá của năm này."),
     format: str = _format_option("text", "text", "json"),
-    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+    plans: Path = typer.Option(Path("plans"), "--plans", metavar="THƯ_MỤC", help="Thư mục kế hoạch để tìm mã kế hoạch."),
 ) -> None:
-    """Tình trạng từng tiêu chí của đơn vị, kèm lý do của mỗi kết luận.
+    """Xem tình trạng từng tiêu chí của một đơn vị.
 
-    Ví dụ: ntm status hung-my --format json
+    Mỗi kết luận (đạt, không đạt, không kiểm chứng được) kèm lý do; kế hoạch của huyện, tỉnh cho các điều kiện
+    của huyện, tỉnh (QĐ 320, QĐ 321).
+
+    \b
+    Ví dụ:
+      ntm status hung-my
+      ntm status tan-yen --format json
     """
     from ntm.criteria import plan_area_status, plan_status, why_no_status
     from ntm.status_view import status_text
@@ -255,18 +315,24 @@ def _status_json(statuses, units, area, empty) -> str:
     return json_document("ntm-status", {"statuses": status_items(statuses, units, area, empty)})
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def render(
-    refs: List[str] = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp; có thể nhiều.",
-                                     autocompletion=_complete_slug),
-    format: str = _format_option("docx", "docx", "md", "html", "pdf"),
-    output: Path = typer.Option(Path("."), "--output", "-o", help="Thư mục ghi văn bản."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Thư mục mẫu riêng của tỉnh (tìm trước mẫu có sẵn)."),
-    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+    refs: List[str] = typer.Argument(..., metavar="MÃ_KẾ_HOẠCH", help="Mã kế hoạch (slug) hoặc đường dẫn tệp; ghi "
+                                     "được nhiều.", autocompletion=_complete_slug),
+    format: str = _format_option("docx", "docx", "md", "html", "pdf", what="Định dạng văn bản"),
+    output: Path = typer.Option(Path("."), "--output", "-o", metavar="THƯ_MỤC", show_default=False,
+                                help="Thư mục ghi văn bản (mặc định: thư mục hiện tại)."),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu văn bản riêng "
+                                             "(của tỉnh), được tìm trước các mẫu có sẵn."),
+    plans: Path = typer.Option(Path("plans"), "--plans", metavar="THƯ_MỤC", help="Thư mục kế hoạch để tìm mã kế hoạch."),
 ) -> None:
     """In kế hoạch thành văn bản theo thể thức Nghị định 30/2020/NĐ-CP.
 
-    Ví dụ: ntm render hung-my --format docx --output out/
+    Mỗi kế hoạch thành một tệp trong thư mục --output; pdf cần LibreOffice.
+
+    \b
+    Ví dụ:
+      ntm render hung-my --format docx --output out/
     """
     from ntm.diagnostics import worst_exit_code
     from ntm.render import render_plan
@@ -286,24 +352,36 @@ def render(
 REPORT_LEVELS = ("xa", "huyen", "tinh", "thon")  # ntm.report.build.LEVELS (a test keeps them equal)
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def report(
-    paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
-    year: int = typer.Option(..., "--year", help="Năm báo cáo."),
+    paths: List[Path] = typer.Argument(..., metavar="ĐƯỜNG_DẪN", help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
+    year: int = typer.Option(..., "--year", metavar="NĂM", help="Năm báo cáo."),
     format: str = _format_option("text", "text", "json", "csv", "md", "xlsx"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp (json, md, xlsx) hoặc thư mục (csv) cần ghi."),
-    charts: Optional[Path] = typer.Option(None, "--charts", help="Thư mục ghi biểu đồ PNG."),
-    unit: Optional[str] = typer.Option(None, "--unit", help="Một đơn vị và các đơn vị trực thuộc, ví dụ tan-yen."),
-    level: Optional[str] = typer.Option(None, "--level", help=f"Cấp: {' | '.join(REPORT_LEVELS)}."),
-    standard: Optional[str] = typer.Option(None, "--standard", help=f"Chuẩn: {' | '.join(s.value for s in Standard)} "
-                                           "(viết xa-ntm cũng được)."),
-    as_of_units: Optional[int] = typer.Option(None, "--as-of-units", help="2025: gộp theo đơn vị hành chính sau sắp xếp 2025."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Số tiến trình song song (mặc định: số lõi)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Không dùng bộ nhớ đệm."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="ĐƯỜNG_DẪN",
+                                          help="Tệp cần ghi (json, md, xlsx) hoặc thư mục (csv)."),
+    charts: Optional[Path] = typer.Option(None, "--charts", metavar="THƯ_MỤC",
+                                          help="Thư mục ghi biểu đồ PNG (cần matplotlib)."),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="ĐƠN_VỊ", help="Chỉ đơn vị này và các đơn vị trực "
+                                       "thuộc: tên viết không dấu (tan-yen, bac-giang/tan-yen) hoặc mã kế hoạch."),
+    level: Optional[str] = typer.Option(None, "--level", metavar="CẤP",
+                                        help=f"Chỉ các đơn vị một cấp: {' | '.join(REPORT_LEVELS)}."),
+    standard: Optional[str] = typer.Option(None, "--standard", metavar="CHUẨN", help="Chỉ một chuẩn: "
+                                           f"{' | '.join(s.value for s in Standard)} (viết xa-ntm cũng được)."),
+    as_of_units: Optional[int] = typer.Option(None, "--as-of-units", metavar="NĂM", help="2025: cộng theo đơn vị "
+                                              "hành chính sau sắp xếp năm 2025."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="SỐ",
+                                       help="Số tiến trình chạy song song (mặc định: số lõi CPU)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Không dùng bộ nhớ đệm kết quả."),
 ) -> None:
-    """Tổng hợp tiêu chí, lộ trình và nguồn vốn của cả cây kế hoạch cho một năm.
+    """Tổng hợp cả cây kế hoạch cho một năm.
 
-    Ví dụ: ntm report --year 2024 plans/ --format xlsx --output bao-cao-2024.xlsx
+    Ma trận tiêu chí, các đơn vị đến hạn đạt chuẩn trong năm, chỉ tiêu so với lộ trình, nguồn vốn theo nguồn và
+    theo nhóm cộng dồn xã → huyện → tỉnh (từ năm 2026: xã → tỉnh), và những chỗ còn thiếu.
+
+    \b
+    Ví dụ:
+      ntm report --year 2024 plans/
+      ntm report --year 2024 plans/ --format xlsx --output bao-cao-2024.xlsx
     """
     from ntm.diagnostics import exit_code_for
     from ntm.report import ReportError, build_report, open_cache, write_report
@@ -335,14 +413,20 @@ def _write_charts(built, folder: Path) -> list:
         _usage_code("U003")
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def fmt(
-    paths: List[Path] = typer.Argument(..., help="Tệp hoặc thư mục kế hoạch."),
-    check: bool = typer.Option(False, "--check", help="Chỉ kiểm tra, không ghi; tệp chưa chuẩn là lỗi (cho CI)."),
+    paths: List[Path] = typer.Argument(..., metavar="ĐƯỜNG_DẪN", help="Tệp hoặc thư mục kế hoạch (duyệt đệ quy)."),
+    check: bool = typer.Option(False, "--check", help="Chỉ kiểm tra, không ghi; tệp chưa đúng cách trình bày chuẩn "
+                               "là lỗi (mã thoát 1)."),
 ) -> None:
-    """Đưa tệp kế hoạch về một cách trình bày chuẩn, giữ nguyên chú thích và số liệu.
+    """Đưa tệp kế hoạch về một cách trình bày chuẩn.
 
-    Ví dụ: ntm fmt --check plans/
+    Giữ nguyên chú thích và mọi giá trị; --check chỉ kiểm tra, không ghi gì (cho CI).
+
+    \b
+    Ví dụ:
+      ntm fmt plans/
+      ntm fmt --check plans/
     """
     from ntm.diagnostics import exit_code_for
     from ntm.fmt import format_paths
@@ -355,20 +439,29 @@ def fmt(
     raise typer.Exit(exit_code_for(result.diagnostics))
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def new(
-    slug: str = typer.Argument(..., help="Mã kế hoạch mới, ví dụ hung-my-2025."),
-    level: Optional[str] = typer.Option(None, "--level", help="Cấp: xa | huyen | tinh | thon (lấy theo kế hoạch cũ khi có --from)."),
-    year: int = typer.Option(..., "--year", help="Năm của kế hoạch mới."),
-    from_plans: Optional[List[str]] = typer.Option(None, "--from", metavar="SLUG", autocompletion=_complete_slug,
-                                                   help="Kế hoạch năm trước để kế thừa đơn vị, cơ quan, nơi nhận, chữ ký; "
-                                                   "lặp lại --from cho các xã cũ đã sáp nhập thành một xã."),
-    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+    slug: str = typer.Argument(..., metavar="MÃ_KẾ_HOẠCH", help="Mã của kế hoạch mới, cũng là tên tệp, ví dụ "
+                               "hung-my-2025."),
+    level: Optional[str] = typer.Option(None, "--level", metavar="CẤP", help="Cấp: xa | huyen | tinh | thon (mặc "
+                                        "định xa; có --from thì theo kế hoạch cũ)."),
+    year: int = typer.Option(..., "--year", metavar="NĂM", help="Năm của kế hoạch mới."),
+    from_plans: Optional[List[str]] = typer.Option(None, "--from", metavar="MÃ_KẾ_HOẠCH", autocompletion=_complete_slug,
+                                                   help="Kế hoạch năm trước để kế thừa (mã hoặc đường dẫn); lặp lại "
+                                                   "--from cho các xã cũ đã sáp nhập thành một xã."),
+    plans: Path = typer.Option(Path("plans"), "--plans", metavar="THƯ_MỤC", help="Thư mục kế hoạch: tệp mới được ghi "
+                               "vào đây (có --from thì ghi cạnh kế hoạch cũ)."),
     force: bool = typer.Option(False, "--force", help="Vẫn ghi khi phần kế thừa không còn hợp lệ, để sửa tay."),
 ) -> None:
-    """Tạo kế hoạch mới, trống hoặc kế thừa từ kế hoạch năm trước (kể cả của các xã cũ trước sắp xếp năm 2025).
+    """Tạo kế hoạch mới, trống hoặc kế thừa kế hoạch năm trước.
 
-    Ví dụ: ntm new tan-my-2027 --year 2027 --from hung-my
+    Kế thừa đơn vị, cơ quan, nơi nhận và chữ ký, không kế thừa những gì gắn với ngày tháng của năm cũ, và in ra
+    những gì không kế thừa; lặp lại --from cho các xã cũ đã sáp nhập thành một xã năm 2025.
+
+    \b
+    Ví dụ:
+      ntm new tan-my-2028 --year 2028 --from tan-my-2027
+      ntm new xa-moi-2027 --year 2027 --level xa
     """
     from ntm.scaffold import NewPlanRefused, create_plan
 
@@ -385,16 +478,22 @@ def new(
     typer.echo(str(created.path))
 
 
-@app.command()
+@app.command(cls=NtmCommand)
 def export(
-    ref: str = typer.Argument(..., help="Mã kế hoạch (slug) hoặc đường dẫn tệp.", autocompletion=_complete_slug),
-    format: str = _format_option("xlsx", "xlsx", "csv"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp .xlsx hoặc thư mục csv (mặc định: <slug>.xlsx, <slug>-csv/)."),
-    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+    ref: str = typer.Argument(..., metavar="MÃ_KẾ_HOẠCH", help="Mã kế hoạch (slug, tên tệp bỏ .yaml) hoặc đường dẫn "
+                              "tệp.", autocompletion=_complete_slug),
+    format: str = _format_option("xlsx", "xlsx", "csv", what="Định dạng bảng tính"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="ĐƯỜNG_DẪN", help="Tệp .xlsx hoặc thư mục "
+                                          "csv cần ghi (mặc định: hung-my.xlsx hoặc hung-my-csv/ cho kế hoạch hung-my)."),
+    plans: Path = typer.Option(Path("plans"), "--plans", metavar="THƯ_MỤC", help="Thư mục kế hoạch để tìm mã kế hoạch."),
 ) -> None:
-    """Xuất chỉ tiêu, nhiệm vụ và nguồn vốn ra bảng tính để cán bộ điền.
+    """Xuất chỉ tiêu, nhiệm vụ và nguồn vốn ra bảng tính để điền.
 
-    Ví dụ: ntm export hung-my --format xlsx --output hung-my.xlsx
+    Điền xong, ntm import ghi bảng tính trở lại kế hoạch.
+
+    \b
+    Ví dụ:
+      ntm export hung-my --format xlsx --output hung-my.xlsx
     """
     from ntm.spreadsheet import export_plan
 
@@ -410,15 +509,21 @@ def export(
     raise typer.Exit(worst_code(result.diagnostics))
 
 
-@app.command(name="import")
+@app.command(name="import", cls=NtmCommand)
 def import_(
-    sheet: Path = typer.Argument(..., help="Bảng tính đã điền (.xlsx, tệp .csv hoặc thư mục csv)."),
-    into: str = typer.Option(..., "--into", help="Kế hoạch cần ghi vào (slug hoặc đường dẫn).", autocompletion=_complete_slug),
-    plans: Path = typer.Option(Path("plans"), "--plans", help="Thư mục kế hoạch."),
+    sheet: Path = typer.Argument(..., metavar="BẢNG_TÍNH", help="Bảng tính đã điền: tệp .xlsx, tệp .csv hoặc thư "
+                                 "mục csv."),
+    into: str = typer.Option(..., "--into", metavar="MÃ_KẾ_HOẠCH", help="Kế hoạch cần ghi vào (mã hoặc đường dẫn).",
+                             autocompletion=_complete_slug),
+    plans: Path = typer.Option(Path("plans"), "--plans", metavar="THƯ_MỤC", help="Thư mục kế hoạch để tìm mã kế hoạch."),
 ) -> None:
-    """Ghi số liệu từ bảng tính vào tệp kế hoạch, giữ chú thích và bố cục; từ chối nếu không hợp lệ.
+    """Ghi bảng tính đã điền vào tệp kế hoạch.
 
-    Ví dụ: ntm import hung-my.xlsx --into hung-my
+    Giữ nguyên chú thích và bố cục; nếu kết quả không hợp lệ thì từ chối và không thay đổi gì.
+
+    \b
+    Ví dụ:
+      ntm import hung-my.xlsx --into hung-my
     """
     from ntm.spreadsheet import import_plan
 

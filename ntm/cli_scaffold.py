@@ -8,7 +8,11 @@ anywhere on the line, before or after the command name, else `NTM_LANG`), gives 
 command the common options of the app (`--lang`, `--quiet`, `--verbose`), formats help
 with the words of `ntm.messages.CLI_WORDS` ("Cách dùng:", "Tùy chọn", "[mặc định: …]"),
 and shows usage errors from their type and attributes ("Lỗi: Không có tùy chọn --x"),
-with exit code 2. `STATE` holds what the options chose, for the commands to read.
+with exit code 2. Once the language is known, `speak` puts every command's help in it: the
+metavars ntm.cli declares (ĐƯỜNG_DẪN, NĂM…) become English from `METAVARS`, the docstrings and
+option texts from `HELP_EN`. `NtmCommand` (the `cls` of every command) shows arguments as what
+to type (ĐƯỜNG_DẪN…) where Typer shows Python ({paths}..., <list[Path]>). `STATE` holds what
+the options chose, for the commands to read.
 """
 
 from __future__ import annotations
@@ -20,9 +24,9 @@ import sys
 from typing import Any
 
 from typer import Abort
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from ntm.messages import CLI_WORDS, cli_word, default_lang, render_message
+from ntm.messages import CLI_WORDS, HELP_EN, cli_metavar, cli_word, default_lang, render_message
 
 try:  # Typer >= 0.26 runs on its own fork of Click
     from typer._click import exceptions as click_errors
@@ -45,6 +49,7 @@ _HELP_TEXTS = {text: key for key in HELP_KEYS for text in CLI_WORDS[key]}
 _EXTRAS = re.compile(r"\[(default|required|env var)(?=[]:])")
 _EXTRA_WORDS = {"default": "extra_default", "required": "extra_required", "env var": "extra_env_var"}
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S)
+SEVERAL = "…"  # after the metavar of an argument that takes several values
 
 
 def word(key: str, **params: Any) -> str:
@@ -87,7 +92,27 @@ class NtmFormatter(HelpFormatter):
         super().write_heading(word(_HEADINGS[heading]) if heading in _HEADINGS else heading)
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(first, _help_text(second)) for first, second in rows], col_max, col_spacing)
+        start = len(self.buffer)
+        super().write_dl([(first, _unbreakable(_help_text(second))) for first, second in rows], col_max, col_spacing)
+        self.buffer[start:] = [piece.translate(_BREAKABLE) for piece in self.buffer[start:]]
+
+    def write_text(self, text: str) -> None:
+        start = len(self.buffer)
+        super().write_text(text.translate(_UNBREAKABLE_HYPHENS))
+        self.buffer[start:] = [piece.translate(_BREAKABLE) for piece in self.buffer[start:]]
+
+
+# Click wraps at spaces and after hyphens: "[mặc\n định: plans]", "hung-\nmy.xlsx". While it wraps, a
+# word's hyphens and the spaces of a trailing "[…]" are characters it does not break at, then again
+# what they were (each one character for one, so the columns stay aligned).
+_UNBREAKABLE_HYPHENS = str.maketrans({"-": "\u2011"})
+_BREAKABLE = str.maketrans({"\u2011": "-", "\u00a0": " "})
+_TRAILING_EXTRA = re.compile(r"\[[^][]*\]$")
+
+
+def _unbreakable(text: str) -> str:
+    text = _TRAILING_EXTRA.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    return text.translate(_UNBREAKABLE_HYPHENS)
 
 
 def _help_text(text: str) -> str:
@@ -98,6 +123,51 @@ def _help_text(text: str) -> str:
 
 class NtmContext(Context):
     formatter_class = NtmFormatter
+
+
+def argument_label(param) -> str:
+    """What to type for an argument: its metavar (else its name in capitals), with "…" if it takes several."""
+    label = param.metavar or param.name.upper()
+    return label + SEVERAL if param.nargs != 1 else label
+
+
+class NtmCommand(TyperCommand):
+    """A command of ntm: its arguments named by what to type, in the usage line and in the help."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                label = argument_label(param)
+                pieces.append(label if param.required else f"[{label}]")
+        return pieces
+
+    def format_options(self, ctx, formatter) -> None:
+        sections: dict[str, list] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                sections["Arguments"].append((argument_label(param), record[1]))
+            else:
+                sections["Options"].append(record)
+        for heading, rows in sections.items():
+            if rows:
+                with formatter.section(heading):
+                    formatter.write_dl(rows)
+
+
+def speak(group, lang: str) -> None:
+    """The help of `ntm` and of each command in `lang`: metavars from METAVARS, English texts from HELP_EN."""
+    for name, command in [("", group), *group.commands.items()]:
+        english = HELP_EN.get(name, {}) if lang == "en" else {}
+        command.help = english.get("", command.help)
+        for param in command.params:
+            if param.metavar is not None:
+                param.metavar = cli_metavar(param.metavar, lang)
+            if param.name in english:
+                param.help = english[param.name]
 
 
 class UnknownCommand(click_errors.UsageError):
@@ -132,6 +202,7 @@ class NtmGroup(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra: Any):
         args = list(sys.argv[1:] if args is None else args)
         STATE.update(lang=language_on_the_line(args) or default_lang(), quiet=False, verbose=False)
+        speak(self, STATE["lang"])
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click_errors.NoArgsIsHelpError as exc:

@@ -173,8 +173,8 @@ SEVERITY_WORDS = {
 CLI_WORDS = {
     # help layout
     "usage": ("Cách dùng:", "Usage:"),
-    "options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
-    "command_metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
+    "options_metavar": ("[TÙY_CHỌN]", "[OPTIONS]"),
+    "command_metavar": ("LỆNH [ĐỐI_SỐ]…", "COMMAND [ARGS]…"),
     "heading_options": ("Tùy chọn", "Options"),
     "heading_arguments": ("Đối số", "Arguments"),
     "heading_commands": ("Lệnh", "Commands"),
@@ -220,10 +220,179 @@ CLI_WORDS = {
 }
 
 
+# What to type, as help and usage lines name it. Every argument and option of ntm.cli that takes a value
+# declares one of these Vietnamese words as its metavar; --lang en shows the English. An argument that
+# takes several values shows "…" after it (ĐƯỜNG_DẪN…).
+METAVARS = {
+    "ĐƯỜNG_DẪN": "PATH",  # a file or a folder
+    "TỆP": "FILE",
+    "THƯ_MỤC": "FOLDER",
+    "BẢNG_TÍNH": "SHEET",  # a spreadsheet: .xlsx, .csv or a folder of csv
+    "MÃ_KẾ_HOẠCH": "SLUG",  # a plan's slug (or its file)
+    "NĂM": "YEAR",
+    "SỐ": "N",
+    "ĐỊNH_DẠNG": "FORMAT",
+    "NGÔN_NGỮ": "LANG",
+    "MỐC_GIT": "REF",
+    "BỘ_TIÊU_CHÍ": "SET",
+    "VÙNG": "REGION",
+    "NHÓM": "GROUP",
+    "CẤP": "LEVEL",
+    "CHUẨN": "STANDARD",
+    "ĐƠN_VỊ": "UNIT",
+}
+
+# The English help of the command line: for each command (by its name; "" is `ntm` itself) its
+# docstring under "" and each parameter's help under the parameter's name. The Vietnamese stands where
+# the command is declared (ntm.cli); the options every command shares are in CLI_WORDS. A line "\b"
+# starts a paragraph Click never re-wraps: the examples.
+HELP_EN: dict[str, dict[str, str]] = {
+    "": {
+        "": "New Rural Development (NTM) plans as data: check them, sum them up, print the documents.\n\n"
+            "Each command has its own help: ntm COMMAND --help.\n\n"
+            "\b\nExamples:\n  ntm validate plans/\n  ntm report --year 2024 plans/",
+    },
+    "validate": {
+        "": "Check plan files.\n\n"
+            "Checks each file and folder given (folders recursively, the plans repository's own criteria sets "
+            "in catalogs/ too). Each finding has a rule code, a severity, its place (file:line:column) and its "
+            "YAML path. Exit code: 0 no errors, 1 errors (warnings too with --strict), 2 a usage error or a "
+            "file that cannot be read or written.\n\n"
+            "\b\nExamples:\n  ntm validate plans/\n  ntm validate plans/ --format github --changed --base main",
+        "paths": "Plan files or folders (searched recursively).",
+        "format": "How to print the findings: text | json | github | junit | auto (auto: github inside GitHub "
+                  "Actions, text elsewhere).",
+        "strict": "Warnings fail the run too (exit code 1).",
+        "jobs": "Number of processes working in parallel (default: the number of CPU cores).",
+        "no_cache": "Do not use the result cache.",
+        "output": "Write the findings to this file instead of the screen.",
+        "changed": "Check only the files changed since --base (git), with the cross-file rules that concern them.",
+        "base": "The git revision --changed compares with, e.g. origin/main, at its merge base with HEAD (as "
+                "git diff REF...). Default: the upstream branch, origin/HEAD, main or master.",
+    },
+    "rules": {
+        "": "List the rules ntm checks.\n\n"
+            "For each rule: its code, severity, what it checks and what it does when a value is missing; "
+            "--examples adds a plan that passes it and one that fails it.\n\n"
+            "\b\nExamples:\n  ntm rules\n  ntm rules --examples --format md",
+        "format": "Output format: text | json | md.",
+        "examples": "Print each rule's passing and failing example too.",
+    },
+    "schema": {
+        "": "Print the JSON Schema of plan files.\n\n"
+            "Editors (yaml-language-server) and check-jsonschema use it to offer the fields with their "
+            "Vietnamese descriptions and to refuse, as you type, what ntm validate refuses.\n\n"
+            "\b\nExample:\n  ntm schema --output schema/plan.schema.json",
+        "output": "The file to write the schema to (default: print it).",
+    },
+    "criteria": {
+        "": "Show a criteria set and its thresholds.\n\n"
+            "Codes, names of criteria and indicators, thresholds by region, commune group and year, legal "
+            "source, confidence. Without --set: the national set of NTM communes in force today, or the one "
+            "whose period holds --year.\n\n"
+            "\b\nExamples:\n  ntm criteria --list\n  ntm criteria --set xa-ntm-2016-2020 --region TDMNPB --year 2020",
+        "set_id": "A set's id (see ntm criteria --list) or the path of a .yaml file. Default: the set of NTM "
+                  "communes in force today (--list names it), or with --year the one whose period holds that "
+                  "year.",
+        "region": "Region (sets up to 2025): TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL.",
+        "group": "Commune group (the 2026–2030 set): nhom-1, nhom-2, nhom-3.",
+        "year": "The year whose thresholds to show (incomes and poverty lines change by year).",
+        "list_sets": "List the shipped criteria sets: id, period, the day each came into force, title (--format "
+                     "json for scripts).",
+        "format": "Output format: text | json.",
+    },
+    "status": {
+        "": "Show a unit's status, criterion by criterion.\n\n"
+            "Each verdict (met, not met, cannot verify) comes with its reason; a district's or province's "
+            "plan gives the area's conditions (QĐ 320, QĐ 321).\n\n"
+            "\b\nExamples:\n  ntm status hung-my\n  ntm status tan-yen --format json",
+        "ref": "The plan's slug (its file name without .yaml) or its file path.",
+        "year": "Only the assessments of this year.",
+        "format": "Output format: text | json.",
+        "plans": "The plans folder to look the slug up in.",
+    },
+    "render": {
+        "": "Print plans as documents in the layout of Decree 30/2020/NĐ-CP.\n\n"
+            "One file per plan in the --output folder; pdf needs LibreOffice.\n\n"
+            "\b\nExample:\n  ntm render hung-my --format docx --output out/",
+        "refs": "Plan slugs or file paths; several allowed.",
+        "format": "Document format: docx | md | html | pdf.",
+        "output": "The folder to write the documents to (default: the current folder).",
+        "templates": "A folder of your own templates (a province's), looked in before the built-in ones.",
+        "plans": "The plans folder to look the slugs up in.",
+    },
+    "report": {
+        "": "Sum up a whole tree of plans for one year.\n\n"
+            "The criteria matrix, the units due to reach a standard this year, targets against the phasing, "
+            "money by source and by group rolled up commune → district → province (commune → province from "
+            "2026), and the gaps.\n\n"
+            "\b\nExamples:\n  ntm report --year 2024 plans/\n"
+            "  ntm report --year 2024 plans/ --format xlsx --output bao-cao-2024.xlsx",
+        "paths": "Plan files or folders (searched recursively).",
+        "year": "The report's year.",
+        "format": "Output format: text | json | csv | md | xlsx.",
+        "output": "The file to write (json, md, xlsx) or the folder (csv).",
+        "charts": "A folder to write PNG charts to (needs matplotlib).",
+        "unit": "Only this unit and the units under it: its unaccented name (tan-yen, bac-giang/tan-yen) or a "
+                "plan's slug.",
+        "level": "Only the units of one level: xa | huyen | tinh | thon.",
+        "standard": "Only the standard: xa_ntm | xa_nang_cao | xa_kieu_mau | thon_ntm | thon_kieu_mau | huyen_ntm | "
+                    "huyen_nang_cao | tinh_hoan_thanh (xa-ntm is accepted too).",
+        "as_of_units": "2025: add up by the administrative units after the 2025 reorganisation.",
+        "jobs": "Number of processes working in parallel (default: the number of CPU cores).",
+        "no_cache": "Do not use the result cache.",
+    },
+    "fmt": {
+        "": "Rewrite plan files in one canonical layout.\n\n"
+            "Comments and values stay as they are; --check only checks and writes nothing (for CI).\n\n"
+            "\b\nExamples:\n  ntm fmt plans/\n  ntm fmt --check plans/",
+        "paths": "Plan files or folders (searched recursively).",
+        "check": "Check only, write nothing; a file not in the canonical layout is an error (exit code 1).",
+    },
+    "new": {
+        "": "Create a new plan, empty or carried over from last year's.\n\n"
+            "Carries the unit, the agencies, the recipients and the signature, nothing dated from the old "
+            "year, and prints what it did not carry; repeat --from for the former communes merged into one "
+            "in 2025.\n\n"
+            "\b\nExamples:\n  ntm new tan-my-2028 --year 2028 --from tan-my-2027\n"
+            "  ntm new xa-moi-2027 --year 2027 --level xa",
+        "slug": "The new plan's slug, also its file name, e.g. hung-my-2025.",
+        "level": "Level: xa | huyen | tinh | thon (default xa; with --from, the old plan's).",
+        "year": "The new plan's year.",
+        "from_plans": "Last year's plan to carry over (slug or path); repeat --from for the former communes "
+                      "merged into one.",
+        "plans": "The plans folder: the new file goes here (beside the old plan with --from).",
+        "force": "Write even when what was carried over no longer validates, to mend it by hand.",
+    },
+    "export": {
+        "": "Export indicators, tasks and funding as sheets to fill in.\n\n"
+            "Once filled in, ntm import writes them back into the plan.\n\n"
+            "\b\nExample:\n  ntm export hung-my --format xlsx --output hung-my.xlsx",
+        "ref": "The plan's slug (its file name without .yaml) or its file path.",
+        "format": "Spreadsheet format: xlsx | csv.",
+        "output": "The .xlsx file or the csv folder to write (default: hung-my.xlsx or hung-my-csv/ for the "
+                  "plan hung-my).",
+        "plans": "The plans folder to look the slug up in.",
+    },
+    "import": {
+        "": "Write a filled-in spreadsheet back into its plan file.\n\n"
+            "Comments and layout stay; refuses, changing nothing, anything that would not validate.\n\n"
+            "\b\nExample:\n  ntm import hung-my.xlsx --into hung-my",
+        "sheet": "The filled-in spreadsheet: a .xlsx file, a .csv file or a csv folder.",
+        "into": "The plan to write into (slug or path).",
+        "plans": "The plans folder to look the slug up in.",
+    },
+}
+
 def cli_word(key: str, lang: str = "vi", **params: Any) -> str:
     """One of CLI_WORDS in `lang`, filled from `params`."""
     vi, en = CLI_WORDS[key]
     return string.Formatter().vformat(en if lang == "en" else vi, (), _Lenient(params))
+
+
+def cli_metavar(word: str, lang: str = "vi") -> str:
+    """A metavar of METAVARS (as ntm.cli declares it, in Vietnamese) in `lang`."""
+    return METAVARS.get(word, word) if lang == "en" else word
 
 
 class _Lenient(dict):

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
+from typer.main import get_command
 from typer.testing import CliRunner
 
 import ntm
 from ntm.cli import app
+from ntm.cli_scaffold import COMMON_OPTIONS
+from ntm.messages import HELP_EN, METAVARS
 
 REPO = Path(__file__).resolve().parents[1]
 NTM = Path(sys.executable).with_name("ntm")
@@ -29,6 +34,27 @@ def run(*args, env=None):
 
 def command_names() -> list[str]:
     return sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+def commands() -> dict:
+    """ntm itself (under "") and each of its commands, as Click objects with their parameters."""
+    group = get_command(app)
+    return {"": group, **group.commands}
+
+
+LANGS = {"vi": {}, "en": {"NTM_LANG": "en"}}
+# the options every command shares and Click's own: their help is in CLI_WORDS, not in HELP_EN
+SHARED = {*COMMON_OPTIONS, "help", "version", "install_completion", "show_completion"}
+
+
+def help_of(name: str, lang: str, columns: int = 80) -> str:
+    result = run(*([name] if name else []), "--help", env={**LANGS[lang], "COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def takes_a_value(param) -> bool:
+    return not getattr(param, "is_flag", False)
 
 
 # --- language -------------------------------------------------------------------------------
@@ -74,28 +100,124 @@ def test_help_is_vietnamese_by_default():
     result = run("validate", "--help")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "Cách dùng: ntm validate [TÙY CHỌN] {paths}..."
+    assert lines[0] == "Cách dùng: ntm validate [TÙY_CHỌN] ĐƯỜNG_DẪN…"
     assert "Đối số:" in lines and "Tùy chọn:" in lines
     assert "[mặc định: text]" in result.output and "[bắt buộc]" in result.output
-    assert "--help               Hiện hướng dẫn này rồi thoát." in result.output
+    assert "--help                  Hiện hướng dẫn này rồi thoát." in result.output
     for english in ("Usage:", "Options", "Arguments", "Show this message", "[default:", "[required]"):
         assert english not in result.output
 
 
 def test_the_app_help_is_vietnamese_by_default_and_english_on_request():
     vi = run("--help").output
-    assert vi.startswith("Cách dùng: ntm [TÙY CHỌN] LỆNH [THAM SỐ]...")
+    assert vi.startswith("Cách dùng: ntm [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]…")
     assert "\nLệnh:\n" in vi and "Cài gợi ý tự hoàn thành lệnh" in vi and "In phiên bản ntm rồi thoát." in vi
     en = run("--help", env={"NTM_LANG": "en"}).output
-    assert en.startswith("Usage: ntm [OPTIONS] COMMAND [ARGS]...")
+    assert en.startswith("Usage: ntm [OPTIONS] COMMAND [ARGS]…")
     assert "\nCommands:\n" in en and "Install completion for the current shell." in en
     assert "Language of the messages: vi (the default) or en" in en
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["", *command_names()])
+def test_help_names_what_to_type_never_a_python_type(name, lang):
+    text = help_of(name, lang)
+    names = [p.name for p in commands()[name].params]
+    for python in ("<str>", "<int>", "<path>", "list[", *(f"{{{n}}}" for n in names)):
+        assert python not in text, python
+    assert "..." not in text.splitlines()[0]
+
+
+@pytest.mark.parametrize("name, vi, en", [
+    ("validate", "Cách dùng: ntm validate [TÙY_CHỌN] ĐƯỜNG_DẪN…", "Usage: ntm validate [OPTIONS] PATH…"),
+    ("render", "Cách dùng: ntm render [TÙY_CHỌN] MÃ_KẾ_HOẠCH…", "Usage: ntm render [OPTIONS] SLUG…"),
+    ("status", "Cách dùng: ntm status [TÙY_CHỌN] MÃ_KẾ_HOẠCH", "Usage: ntm status [OPTIONS] SLUG"),
+    ("import", "Cách dùng: ntm import [TÙY_CHỌN] BẢNG_TÍNH", "Usage: ntm import [OPTIONS] SHEET"),
+    ("criteria", "Cách dùng: ntm criteria [TÙY_CHỌN]", "Usage: ntm criteria [OPTIONS]"),
+])
+def test_the_usage_line_says_what_to_type_in_the_users_language(name, vi, en):
+    assert help_of(name, "vi").splitlines()[0] == vi
+    assert help_of(name, "en").splitlines()[0] == en
+
+
+def test_report_help_names_each_value_in_vietnamese_then_in_english():
+    vi, en = help_of("report", "vi"), help_of("report", "en")
+    for row in ("--year NĂM", "-f, --format ĐỊNH_DẠNG", "-o, --output ĐƯỜNG_DẪN", "--charts THƯ_MỤC", "--unit ĐƠN_VỊ",
+                "--level CẤP", "--standard CHUẨN", "--as-of-units NĂM", "-j, --jobs SỐ", "--lang NGÔN_NGỮ"):
+        assert f"  {row} " in vi, row
+    for row in ("--year YEAR", "-f, --format FORMAT", "-o, --output PATH", "--charts FOLDER", "--unit UNIT",
+                "--level LEVEL", "--standard STANDARD", "--as-of-units YEAR", "-j, --jobs N", "--lang LANG"):
+        assert f"  {row} " in en, row
+    assert "\n  ĐƯỜNG_DẪN…  Tệp hoặc thư mục kế hoạch (duyệt đệ quy).  [bắt buộc]\n" in vi
+    assert "\n  PATH…  Plan files or folders (searched recursively).  [required]\n" in en
+
+
+def test_every_value_is_named_from_one_vocabulary_in_both_languages():
+    """Each argument and option that takes a value declares a word of METAVARS; the English help shows its English."""
+    used = set()
+    for name, command in commands().items():
+        english = help_of(name, "en")
+        for param in filter(takes_a_value, command.params):
+            assert param.metavar in METAVARS, (name, param.name, param.metavar)
+            assert METAVARS[param.metavar] in english, (name, param.name)
+            used.add(param.metavar)
+    assert used == set(METAVARS), "METAVARS names a word no parameter uses"
+
+
+def test_every_command_and_parameter_has_its_english_help_and_nothing_else_has():
+    declared = {name: {p.name for p in command.params} - SHARED for name, command in commands().items()}
+    assert {name: set(texts) - {""} for name, texts in HELP_EN.items()} == declared
+    assert all(texts.get("") for texts in HELP_EN.values())
+
+
+VALUE_LISTS = re.compile(r"\w[\w-]*(?: \| \w[\w-]*)+")  # "text | json | md"
+
+
+def test_the_english_help_lists_the_same_values_as_the_vietnamese():
+    for name, command in commands().items():
+        for param in command.params:
+            if param.name in HELP_EN[name]:
+                assert VALUE_LISTS.findall(HELP_EN[name][param.name]) == VALUE_LISTS.findall(param.help), param.name
+
+
+def vietnamese_words(text: str) -> list[str]:
+    """Words with Vietnamese letters, but for the names of legal documents (NĐ-CP, QĐ) an English text keeps."""
+    words = re.findall(r"\w[\w-]*", text)
+    return [w for w in words if w not in ("NĐ-CP", "QĐ") and any(unicodedata.decomposition(c) or c in "đĐ" for c in w)]
+
+
+@pytest.mark.parametrize("name", ["", *command_names()])
+def test_english_help_is_english_throughout(name):
+    assert vietnamese_words(help_of(name, "en")) == []
+
+
+@pytest.mark.parametrize("name", ["", *command_names()])
+def test_vietnamese_help_has_no_english_frame(name):
+    text = help_of(name, "vi")
+    for english in ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message", "[default:", "[required]",
+                    "Example"):
+        assert english not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["", *command_names()])
+def test_help_is_wrapped_between_words_never_inside_one(name, lang):
+    """No "hung-\\nmy.xlsx" and no "[mặc\\n định: plans]": a word, and the bracket after a help, stay on one line."""
+    lines = help_of(name, lang).splitlines()
+    assert [line for line in lines if re.search(r"\w-$", line)] == []
+    assert [line for line in lines if line.count("[") != line.count("]")] == []
+
+
+def test_the_command_list_shows_each_summary_whole():
+    for lang in LANGS:
+        listed = help_of("", lang).split("\n\n")[-1]
+        assert "..." not in listed and len(listed.splitlines()) == len(command_names()) + 1
 
 
 def test_help_without_a_command_goes_to_stderr_with_exit_2():
     result = run()
     assert result.exit_code == 2
-    assert result.stderr.startswith("Cách dùng: ntm [TÙY CHỌN] LỆNH [THAM SỐ]...")
+    assert result.stderr.startswith("Cách dùng: ntm [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]…")
 
 
 # --- usage errors ---------------------------------------------------------------------------
@@ -107,7 +229,7 @@ def test_help_without_a_command_goes_to_stderr_with_exit_2():
     (["valdate", "plans"], "Lỗi: Không có lệnh 'valdate'. (có phải ý bạn là 'validate'?)",
      "Error: No such command 'valdate'. (did you mean 'validate'?)"),
     (["report", "plans"], "Lỗi: Thiếu tùy chọn '--year'.", "Error: Missing option '--year'."),
-    (["render"], "Lỗi: Thiếu đối số 'refs'.", "Error: Missing argument 'refs'."),
+    (["render"], "Lỗi: Thiếu đối số 'MÃ_KẾ_HOẠCH'.", "Error: Missing argument 'SLUG'."),
     (["report", "plans", "--year", "hai"], "Lỗi: Giá trị không hợp lệ cho '--year': 'hai' không phải là số nguyên",
      "Error: Invalid value for '--year': 'hai' is not a whole number"),
     (["validate", "plans", "--jobs"], "Lỗi: Tùy chọn '--jobs' cần một giá trị.", "Error: Option '--jobs' needs a value."),
@@ -130,7 +252,7 @@ def test_usage_errors_in_both_languages_exit_2(args, vi, en):
 def test_a_usage_error_shows_the_usage_line_and_where_help_is():
     result = run("validate", "plans", "--nope")
     assert result.stderr.splitlines()[:3] == [
-        "Cách dùng: ntm validate [TÙY CHỌN] {paths}...",
+        "Cách dùng: ntm validate [TÙY_CHỌN] ĐƯỜNG_DẪN…",
         "Xem 'ntm validate --help' để biết cách dùng.",
         "",
     ]

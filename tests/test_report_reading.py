@@ -166,9 +166,9 @@ def test_a_unit_the_plans_hold_is_no_error_in_a_year_without_its_data():
 
 
 def help_choices(option: str) -> list[str]:
-    """The values `ntm report --help` lists for an option ("Cấp: xa | huyen | tinh | thon.")."""
+    """The values `ntm report --help` lists for an option ("Chỉ các đơn vị một cấp: xa | huyen | tinh | thon.")."""
     text = " ".join(run("report", "--help", env={"COLUMNS": "300"}).output.split())
-    found = re.search(rf"{option} <str> \S+: (.+?)[.(]", text)
+    found = re.search(rf"{option} \S+ [^:]+: (.+?)[.(]", text)
     return [value.strip() for value in found.group(1).split("|")]
 
 
