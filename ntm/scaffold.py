@@ -24,12 +24,12 @@ from typing import Sequence
 
 from ntm.diagnostics import Diagnostic, Severity
 from ntm.messages import register
+from ntm.units import REFORM_DATE as REFORM
 
 SCHEMA_RELATIVE = Path("schema") / "plan.schema.json"
 SCHEMA_BESIDE_PLANS = "plan.schema.json"
 MODELINE = "# yaml-language-server: $schema="
 LEVELS = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh", "thon": "thôn"}
-REFORM = dt.date(2025, 7, 1)
 
 register("N001", "Mã kế hoạch '{slug}' không hợp lệ (chỉ chữ thường không dấu, số và dấu '-', ví dụ: hung-my-2025)",
          "Invalid plan slug '{slug}' (lower-case ASCII letters, digits and '-', e.g. hung-my-2025)")

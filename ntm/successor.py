@@ -19,8 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ntm.diagnostics import Diagnostic, Severity
-
-REFORM = dt.date(2025, 7, 1)
+from ntm.units import REFORM_DATE as REFORM
 
 
 @dataclass(frozen=True)

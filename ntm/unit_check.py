@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-REFORM = dt.date(2025, 7, 1)
+from ntm.units import REFORM_DATE as REFORM
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ntm.fmt import check_text
-from ntm.rules.funding_period import lifetimes
+from ntm.funding_sources import lifetimes
 
 REPO = Path(__file__).resolve().parents[1]
 HUNG_MY = (REPO / "plans" / "tuyen-quang" / "hung-my.yaml").read_text(encoding="utf-8")

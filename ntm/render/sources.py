@@ -13,21 +13,14 @@ Nothing here formats a number; `ntm.render.view` writes the rows.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from typing import Any, Union
+
+from ntm.funding_sources import lifetimes, vocabulary
 
 STATE_GROUP = "ngan_sach"
 
 # A node of the Biểu 03 tree: a funding line (its index) or a group (its vocabulary key, its members).
 Node = Union[int, tuple[str, list["Node"]]]
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> dict:
-    """The funding-source vocabulary, read once per process (the renderer only reads it)."""
-    from ntm.rules.funding_source import vocabulary as load
-
-    return load()
 
 
 def source_label(source: str) -> str:
@@ -49,8 +42,6 @@ def group_label(group: str) -> str:
 
 def ntm_programme(year: int) -> str | None:
     """The name of the national target programme NTM plans carry out on 1 January of `year`, or None."""
-    from ntm.rules.funding_period import lifetimes
-
     day = dt.date(year, 1, 1)
     for key, entry in vocabulary()["sources"].items():
         life = lifetimes().get(key, {})

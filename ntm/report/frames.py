@@ -265,7 +265,7 @@ class _Rows:
     # funding ---------------------------------------------------------------------------
 
     def _funding(self) -> tuple[list[dict], list[dict]]:
-        from ntm.rules.funding_source import vocabulary
+        from ntm.funding_sources import vocabulary
 
         sources = vocabulary()["sources"]
         lines, units = [], []
@@ -511,7 +511,7 @@ def _year_money(lines: list[dict]) -> pd.DataFrame | None:
 
 
 def _funding_sources(lines: list[dict]) -> pd.DataFrame:
-    from ntm.rules.funding_source import vocabulary
+    from ntm.funding_sources import vocabulary
 
     money = _year_money(lines)
     if money is None:
@@ -527,7 +527,7 @@ def _funding_sources(lines: list[dict]) -> pd.DataFrame:
 
 
 def _funding_groups(lines: list[dict]) -> pd.DataFrame:
-    from ntm.rules.funding_source import vocabulary
+    from ntm.funding_sources import vocabulary
 
     money = _year_money(lines)
     if money is None:

@@ -17,8 +17,9 @@ from functools import lru_cache
 
 from ntm.text import fold
 
-REFORM = dt.date(2025, 7, 1)
-LAST_LEGACY_DAY = dt.date(2025, 6, 30)
+from ntm.units import REFORM_DATE as REFORM
+
+LAST_LEGACY_DAY = REFORM - dt.timedelta(days=1)
 STANDARD_LEVEL = {"xa": "xa", "thon": "thon", "huyen": "huyen", "tinh": "tinh"}
 
 

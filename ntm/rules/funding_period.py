@@ -15,7 +15,6 @@ with its own year is judged by that year.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from ntm.diagnostics import Severity
 from ntm.rules.base import Finding, Rule
@@ -36,30 +35,9 @@ RULE = Rule(
 )
 
 
-@lru_cache(maxsize=1)
-def lifetimes() -> dict[str, dict]:
-    """Source key -> {"from", "until" (dates or None), "ended" severity, "why" {vi, en}} for sources that have one."""
-    from ntm.rules.funding_source import vocabulary
-
-    found = {}
-    for key, entry in vocabulary()["sources"].items():
-        exists = entry.get("exists")
-        if exists:
-            found[key] = {
-                "from": _date(exists.get("from")),
-                "until": _date(exists.get("until")),
-                "ended": Severity(exists.get("ended", "error")),
-                "why": exists.get("why"),
-                "label": entry["label"],
-            }
-    return found
-
-
-def _date(value) -> dt.date | None:
-    return dt.date.fromisoformat(str(value)) if value else None
-
-
 def check(ctx):
+    from ntm.funding_sources import lifetimes
+
     plan = ctx.plan
     known = lifetimes()
     for path, source, year in _uses(plan):

@@ -6,8 +6,6 @@ the lines it aggregates, which would count the same money twice.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ntm.diagnostics import Severity
 from ntm.rules.base import Finding, Rule
 
@@ -26,17 +24,9 @@ RULE = Rule(
 )
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> dict:
-    from importlib.resources import files
-
-    from ntm.yamlio import load_text
-
-    text = files("ntm").joinpath("data/funding_sources.yaml").read_text(encoding="utf-8")
-    return load_text(text, "funding_sources.yaml").data
-
-
 def check(ctx):
+    from ntm.funding_sources import vocabulary
+
     known = vocabulary()["sources"]
     funding = ctx.plan.funding
     lines = funding.lines if funding else []
